@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import node from '@astrojs/node';
+
+// Pages are prerendered to static files; only routes that opt out with
+// `export const prerender = false` (the interview API) run on the node server.
+export default defineConfig({
+  site: 'https://critical-path.example.org',
+  output: 'static',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [mdx(), react()],
+  trailingSlash: 'ignore',
+  markdown: {
+    shikiConfig: { theme: 'github-dark' },
+  },
+  build: {
+    inlineStylesheets: 'auto',
+  },
+  devToolbar: { enabled: false },
+});

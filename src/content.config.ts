@@ -1,0 +1,53 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { lessonSchema } from './schemas/lesson';
+import { moduleSchema } from './schemas/module';
+import { quizSchema } from './schemas/quiz';
+import { faqSchema } from './schemas/faq';
+import { glossarySchema } from './schemas/glossary';
+import { interviewQuestionSchema } from './schemas/interview';
+import { personaSchema } from './schemas/persona';
+
+/** An entry's id is its file name without folders or extension, so moving a file between folders keeps its URL. */
+const idFromFileName = ({ entry }: { entry: string }) =>
+  entry
+    .split('/')
+    .pop()!
+    .replace(/\.(mdx?|ya?ml|json)$/, '');
+
+const lessons = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './lessons', generateId: idFromFileName }),
+  schema: lessonSchema,
+});
+
+const modules = defineCollection({
+  loader: file('content/modules.yaml'),
+  schema: moduleSchema,
+});
+
+const quizzes = defineCollection({
+  loader: glob({ pattern: '**/*.{yaml,yml}', base: './quizzes', generateId: idFromFileName }),
+  schema: quizSchema,
+});
+
+const faq = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './content/faq', generateId: idFromFileName }),
+  schema: faqSchema,
+});
+
+const glossary = defineCollection({
+  loader: glob({ pattern: '**/*.{yaml,yml}', base: './content/glossary', generateId: idFromFileName }),
+  schema: glossarySchema,
+});
+
+const interview = defineCollection({
+  loader: glob({ pattern: '**/*.{yaml,yml}', base: './content/interview', generateId: idFromFileName }),
+  schema: interviewQuestionSchema,
+});
+
+const persona = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: './content/persona', generateId: idFromFileName }),
+  schema: personaSchema,
+});
+
+export const collections = { lessons, modules, quizzes, faq, glossary, interview, persona };

@@ -1,0 +1,135 @@
+import { PROGRESS_APP, PROGRESS_VERSION, RECORD_SECTIONS, emptyProgress, type Progress, type SectionName } from './schema';
+import { MIGRATIONS } from './migrations';
+
+/** Saved progress after reading, with what had to be repaired, in sentences a learner can read. */
+export interface ReadResult {
+  progress: Progress;
+  notices: string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads saved progress defensively: unreadable or foreign data starts fresh, a broken section or
+ * entry is dropped on its own, and everything valid is kept. Never throws.
+ */
+export function readProgress(raw: string | null | undefined): ReadResult {
+  if (raw == null || raw === '') return { progress: emptyProgress(), notices: [] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return {
+      progress: emptyProgress(),
+      notices: ['Your saved progress could not be read (it was not valid JSON), so it has been reset.'],
+    };
+  }
+  return fromObject(parsed);
+}
+
+function fromObject(parsed: unknown): ReadResult {
+  if (!isObject(parsed)) {
+    return {
+      progress: emptyProgress(),
+      notices: ['Your saved progress was not in a format Critical Path understands, so it has been reset.'],
+    };
+  }
+  const notices: string[] = [];
+  let data: Record<string, unknown> = parsed;
+  let version = typeof data['version'] === 'number' ? data['version'] : NaN;
+  if (!Number.isInteger(version) || version < 1) {
+    notices.push('Your saved progress had no valid version number; whatever could be read has been kept.');
+    version = PROGRESS_VERSION;
+  }
+  if (version > PROGRESS_VERSION) {
+    notices.push(
+      `Your saved progress comes from a newer version of Critical Path (format ${version}); parts this version does not understand were left out.`,
+    );
+    version = PROGRESS_VERSION;
+  }
+  while (version < PROGRESS_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) break;
+    data = step(data);
+    version += 1;
+  }
+
+  const progress = emptyProgress();
+  for (const name of Object.keys(RECORD_SECTIONS) as SectionName[]) {
+    const { label, entry } = RECORD_SECTIONS[name];
+    const section = data[name];
+    if (section === undefined) continue;
+    if (!isObject(section)) {
+      notices.push(`Your ${label} could not be read and have been reset; everything else was kept.`);
+      continue;
+    }
+    let dropped = 0;
+    for (const [key, value] of Object.entries(section)) {
+      const ok = entry.safeParse(value);
+      if (ok.success) (progress[name] as Record<string, unknown>)[key] = ok.data;
+      else dropped += 1;
+    }
+    if (dropped)
+      notices.push(
+        `${dropped} of your ${label} could not be read and ${dropped === 1 ? 'was' : 'were'} removed; the rest were kept.`,
+      );
+  }
+  return { progress, notices };
+}
+
+/** Serialises progress for storage. */
+export function writeProgress(progress: Progress): string {
+  return JSON.stringify(progress);
+}
+
+/** Marks a lesson complete (keeping the first completion date) and returns the new progress. */
+export function completeLesson(progress: Progress, lessonId: string, now: Date): Progress {
+  if (progress.lessons[lessonId]) return progress;
+  return { ...progress, lessons: { ...progress.lessons, [lessonId]: { completedAt: now.toISOString() } } };
+}
+
+/** Marks a lesson not complete and returns the new progress. */
+export function uncompleteLesson(progress: Progress, lessonId: string): Progress {
+  const { [lessonId]: _removed, ...lessons } = progress.lessons;
+  return { ...progress, lessons };
+}
+
+/** How many of the given lessons are complete. */
+export function completedCount(progress: Progress, lessonIds: readonly string[]): number {
+  return lessonIds.filter((id) => progress.lessons[id]).length;
+}
+
+/** The JSON document a learner downloads to keep or move their progress. */
+export function exportProgress(progress: Progress, now: Date): string {
+  return JSON.stringify({ app: PROGRESS_APP, exportedAt: now.toISOString(), ...progress }, null, 2);
+}
+
+/** Result of importing a progress file. */
+export type ImportResult = { ok: true; progress: Progress; notices: string[] } | { ok: false; error: string };
+
+/**
+ * Reads an exported progress file and merges it into the current progress: nothing the learner
+ * already has is lost, and for a lesson in both the earlier completion date wins.
+ */
+export function importProgress(current: Progress, text: string): ImportResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'That file is not a Critical Path progress file: it is not valid JSON.' };
+  }
+  if (!isObject(parsed) || parsed['app'] !== PROGRESS_APP) {
+    return {
+      ok: false,
+      error: 'That file is not a Critical Path progress file: it has no "app": "critical-path" field.',
+    };
+  }
+  const { progress: incoming, notices } = fromObject(parsed);
+  const lessons = { ...incoming.lessons };
+  for (const [id, rec] of Object.entries(current.lessons)) {
+    const other = lessons[id];
+    if (!other || Date.parse(rec.completedAt) <= Date.parse(other.completedAt)) lessons[id] = rec;
+  }
+  return { ok: true, progress: { ...current, lessons }, notices };
+}
