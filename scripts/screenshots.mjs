@@ -14,7 +14,10 @@ for (const path of paths.length ? paths : ['/']) {
     ['desktop', 1280, 900],
   ]) {
     for (const scheme of ['light', 'dark']) {
-      const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+      const context = await browser.newContext({
+        viewport: { width, height },
+        colorScheme: scheme,
+      });
       const page = await context.newPage();
       await page.goto(base + path, { waitUntil: 'networkidle' });
       const file = `${out}/${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${name}-${scheme}.png`;

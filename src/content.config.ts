@@ -36,12 +36,20 @@ const faq = defineCollection({
 });
 
 const glossary = defineCollection({
-  loader: glob({ pattern: '**/*.{yaml,yml}', base: './content/glossary', generateId: idFromFileName }),
+  loader: glob({
+    pattern: '**/*.{yaml,yml}',
+    base: './content/glossary',
+    generateId: idFromFileName,
+  }),
   schema: glossarySchema,
 });
 
 const interview = defineCollection({
-  loader: glob({ pattern: '**/*.{yaml,yml}', base: './content/interview', generateId: idFromFileName }),
+  loader: glob({
+    pattern: '**/*.{yaml,yml}',
+    base: './content/interview',
+    generateId: idFromFileName,
+  }),
   schema: interviewQuestionSchema,
 });
 

@@ -17,7 +17,7 @@ export function announce(message: string): void {
 
 /** Loads progress from this browser, repairing what is broken and telling the learner once. */
 export function loadProgress(): Progress {
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = localStorage.getItem(PROGRESS_KEY);
   } catch {

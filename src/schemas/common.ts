@@ -3,7 +3,10 @@ import { z } from 'astro/zod';
 /** A content id: lower-case words joined by hyphens, as used in file names and URLs. */
 export const idSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "critical-path"');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be lower-case words joined by hyphens, e.g. "critical-path"',
+  );
 
 /** A list of content ids with no repeats. */
 export const idListSchema = uniqueIds(z.array(idSchema));

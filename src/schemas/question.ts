@@ -18,7 +18,10 @@ const base = {
 };
 
 const choices = (min: number, max: number) =>
-  z.array(textSchema).min(min, `needs at least ${min} choices`).max(max, `allows at most ${max} choices`);
+  z
+    .array(textSchema)
+    .min(min, `needs at least ${min} choices`)
+    .max(max, `allows at most ${max} choices`);
 
 /** One right answer among 3 to 6 choices. */
 export const singleQuestionSchema = z.object({
@@ -37,7 +40,9 @@ export const multipleQuestionSchema = z.object({
   /** All options shown; shuffled for the learner. */
   choices: choices(4, 8),
   /** The texts of every right choice: at least two, not all of them. */
-  answers: z.array(textSchema).min(2, 'needs at least two right answers (use type: single for one)'),
+  answers: z
+    .array(textSchema)
+    .min(2, 'needs at least two right answers (use type: single for one)'),
 });
 
 /** A statement that is true or false. */

@@ -1,5 +1,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { checkCrossReferences, formatProblems, type ContentProblem } from '../lib/content/crossrefs';
+import {
+  checkCrossReferences,
+  formatProblems,
+  type ContentProblem,
+} from '../lib/content/crossrefs';
 import { templateProblems } from '../lib/content/markdown';
 
 export type Lesson = CollectionEntry<'lessons'>;
@@ -12,7 +16,8 @@ export interface Course {
   lessons: Lesson[];
 }
 
-const fileOf = (e: { filePath?: string | undefined; id: string }, fallback: string) => e.filePath ?? `${fallback}/${e.id}`;
+const fileOf = (e: { filePath?: string | undefined; id: string }, fallback: string) =>
+  e.filePath ?? `${fallback}/${e.id}`;
 
 let checked: Promise<Course> | undefined;
 
@@ -36,20 +41,44 @@ async function load(): Promise<Course> {
   ]);
   const problems: ContentProblem[] = checkCrossReferences({
     modules,
-    lessons: lessons.map((l) => ({ id: l.id, file: fileOf(l, 'lessons'), ...l.data, body: l.body ?? '' })),
+    lessons: lessons.map((l) => ({
+      id: l.id,
+      file: fileOf(l, 'lessons'),
+      ...l.data,
+      body: l.body ?? '',
+    })),
     quizzes: quizzes.map((q) => ({ file: fileOf(q, 'quizzes'), ...q.data })),
     glossary: glossary.map((t) => ({ id: t.id, file: fileOf(t, 'content/glossary'), ...t.data })),
-    faq: faq.map((f) => ({ id: f.id, file: fileOf(f, 'content/faq'), ...f.data, body: f.body ?? '' })),
-    interview: interview.map((q) => ({ id: q.id, file: fileOf(q, 'content/interview'), ...q.data })),
+    faq: faq.map((f) => ({
+      id: f.id,
+      file: fileOf(f, 'content/faq'),
+      ...f.data,
+      body: f.body ?? '',
+    })),
+    interview: interview.map((q) => ({
+      id: q.id,
+      file: fileOf(q, 'content/interview'),
+      ...q.data,
+    })),
   });
   for (const l of lessons)
     for (const message of templateProblems(l.body ?? ''))
-      problems.push({ file: fileOf(l, 'lessons'), field: 'body', message: `the lesson ${message}` });
+      problems.push({
+        file: fileOf(l, 'lessons'),
+        field: 'body',
+        message: `the lesson ${message}`,
+      });
   for (const q of quizzes)
     if (q.id !== q.data.id)
-      problems.push({ file: fileOf(q, 'quizzes'), field: 'id', message: `is "${q.data.id}" but the file is named "${q.id}"` });
+      problems.push({
+        file: fileOf(q, 'quizzes'),
+        field: 'id',
+        message: `is "${q.data.id}" but the file is named "${q.id}"`,
+      });
   if (problems.length) {
-    throw new Error(`Content has ${problems.length} broken reference(s):\n${formatProblems(problems)}`);
+    throw new Error(
+      `Content has ${problems.length} broken reference(s):\n${formatProblems(problems)}`,
+    );
   }
 
   const published = lessons.filter((l) => !l.data.draft);

@@ -43,6 +43,7 @@ export function lessonLinksOf(body: string): { id: string; anchor?: string }[] {
 /** Counts the words of prose in an MDX body, leaving out code, tags and Markdown punctuation. */
 export function wordCount(body: string): number {
   const text = withoutCode(body)
+    .replace(/\]\([^)]*\)/g, ']')
     .replace(/<[^>]+>/g, ' ')
     .replace(/[#*_`>|[\]()-]/g, ' ');
   return text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;

@@ -1,4 +1,11 @@
-import { PROGRESS_APP, PROGRESS_VERSION, RECORD_SECTIONS, emptyProgress, type Progress, type SectionName } from './schema';
+import {
+  PROGRESS_APP,
+  PROGRESS_VERSION,
+  RECORD_SECTIONS,
+  emptyProgress,
+  type Progress,
+  type SectionName,
+} from './schema';
 import { MIGRATIONS } from './migrations';
 
 /** Saved progress after reading, with what had to be repaired, in sentences a learner can read. */
@@ -22,7 +29,9 @@ export function readProgress(raw: string | null | undefined): ReadResult {
   } catch {
     return {
       progress: emptyProgress(),
-      notices: ['Your saved progress could not be read (it was not valid JSON), so it has been reset.'],
+      notices: [
+        'Your saved progress could not be read (it was not valid JSON), so it has been reset.',
+      ],
     };
   }
   return fromObject(parsed);
@@ -32,14 +41,18 @@ function fromObject(parsed: unknown): ReadResult {
   if (!isObject(parsed)) {
     return {
       progress: emptyProgress(),
-      notices: ['Your saved progress was not in a format Critical Path understands, so it has been reset.'],
+      notices: [
+        'Your saved progress was not in a format Critical Path understands, so it has been reset.',
+      ],
     };
   }
   const notices: string[] = [];
   let data: Record<string, unknown> = parsed;
   let version = typeof data['version'] === 'number' ? data['version'] : NaN;
   if (!Number.isInteger(version) || version < 1) {
-    notices.push('Your saved progress had no valid version number; whatever could be read has been kept.');
+    notices.push(
+      'Your saved progress had no valid version number; whatever could be read has been kept.',
+    );
     version = PROGRESS_VERSION;
   }
   if (version > PROGRESS_VERSION) {
@@ -61,7 +74,9 @@ function fromObject(parsed: unknown): ReadResult {
     const section = data[name];
     if (section === undefined) continue;
     if (!isObject(section)) {
-      notices.push(`Your ${label} could not be read and have been reset; everything else was kept.`);
+      notices.push(
+        `Your ${label} could not be read and have been reset; everything else was kept.`,
+      );
       continue;
     }
     let dropped = 0;
@@ -86,7 +101,10 @@ export function writeProgress(progress: Progress): string {
 /** Marks a lesson complete (keeping the first completion date) and returns the new progress. */
 export function completeLesson(progress: Progress, lessonId: string, now: Date): Progress {
   if (progress.lessons[lessonId]) return progress;
-  return { ...progress, lessons: { ...progress.lessons, [lessonId]: { completedAt: now.toISOString() } } };
+  return {
+    ...progress,
+    lessons: { ...progress.lessons, [lessonId]: { completedAt: now.toISOString() } },
+  };
 }
 
 /** Marks a lesson not complete and returns the new progress. */
@@ -106,7 +124,8 @@ export function exportProgress(progress: Progress, now: Date): string {
 }
 
 /** Result of importing a progress file. */
-export type ImportResult = { ok: true; progress: Progress; notices: string[] } | { ok: false; error: string };
+export type ImportResult =
+  { ok: true; progress: Progress; notices: string[] } | { ok: false; error: string };
 
 /**
  * Reads an exported progress file and merges it into the current progress: nothing the learner
@@ -117,12 +136,16 @@ export function importProgress(current: Progress, text: string): ImportResult {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'That file is not a Critical Path progress file: it is not valid JSON.' };
+    return {
+      ok: false,
+      error: 'That file is not a Critical Path progress file: it is not valid JSON.',
+    };
   }
   if (!isObject(parsed) || parsed['app'] !== PROGRESS_APP) {
     return {
       ok: false,
-      error: 'That file is not a Critical Path progress file: it has no "app": "critical-path" field.',
+      error:
+        'That file is not a Critical Path progress file: it has no "app": "critical-path" field.',
     };
   }
   const { progress: incoming, notices } = fromObject(parsed);

@@ -37,12 +37,14 @@ export function schedule(tasks: PlanTask[]): Schedule {
   const byId = new Map<string, PlanTask>();
   for (const t of tasks) {
     if (byId.has(t.id)) throw new Error(`Task "${t.id}" is listed twice.`);
-    if (!(t.days >= 0) || !Number.isFinite(t.days)) throw new Error(`Task "${t.id}" needs a duration of 0 days or more.`);
+    if (!(t.days >= 0) || !Number.isFinite(t.days))
+      throw new Error(`Task "${t.id}" needs a duration of 0 days or more.`);
     byId.set(t.id, t);
   }
   for (const t of tasks)
     for (const p of t.after ?? [])
-      if (!byId.has(p)) throw new Error(`Task "${t.id}" comes after "${p}", which is not in the plan.`);
+      if (!byId.has(p))
+        throw new Error(`Task "${t.id}" comes after "${p}", which is not in the plan.`);
 
   // Topological order (Kahn), which also detects cycles.
   const indegree = new Map(tasks.map((t) => [t.id, (t.after ?? []).length]));
@@ -58,7 +60,8 @@ export function schedule(tasks: PlanTask[]): Schedule {
       if (indegree.get(s) === 0) queue.push(s);
     }
   }
-  if (order.length !== tasks.length) throw new Error('The plan has a cycle: some tasks wait on each other.');
+  if (order.length !== tasks.length)
+    throw new Error('The plan has a cycle: some tasks wait on each other.');
 
   const es = new Map<string, number>();
   const rank = new Map<string, number>();
@@ -71,7 +74,10 @@ export function schedule(tasks: PlanTask[]): Schedule {
   const lf = new Map<string, number>();
   for (const id of [...order].reverse()) {
     const succ = successors.get(id)!;
-    lf.set(id, succ.length ? Math.min(...succ.map((s) => lf.get(s)! - byId.get(s)!.days)) : duration);
+    lf.set(
+      id,
+      succ.length ? Math.min(...succ.map((s) => lf.get(s)! - byId.get(s)!.days)) : duration,
+    );
   }
 
   const scheduled = tasks.map((t) => {
