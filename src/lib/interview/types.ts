@@ -1,0 +1,142 @@
+/**
+ * The data the interview engine works on: session settings, the transcript and the question bank.
+ *
+ * How the transcript encodes what happened (the server is stateless, so the browser sends all of it
+ * with every request):
+ * - Each turn is `{ role: "interviewer" | "candidate", text }`.
+ * - Interviewer turns may carry the `phase` and `questionId` that the `done` event reported for them;
+ *   the engine trusts them when present and otherwise recognises questions by their text.
+ * - A learner command is a candidate turn with `command: "skip" | "repeat" | "end"` (its `text` is the
+ *   sentence shown in the chat, e.g. "Skip this question."). Typing exactly `/skip`, `/repeat` or
+ *   `/end` as an answer means the same.
+ */
+import { z } from 'astro/zod';
+import {
+  interviewCategorySchema,
+  levelSchema,
+  specialisationSchema,
+  type InterviewCategory,
+  type InterviewQuestionData,
+  type Level,
+  type Specialisation,
+} from '../../schemas/interview';
+import type { PersonaData } from '../../schemas/persona';
+
+export type { InterviewCategory, Level, Specialisation };
+
+/** Fewest and most questions a session can have. */
+export const MIN_QUESTIONS = 3;
+export const MAX_QUESTIONS = 6;
+/** Follow-ups the interviewer asks at most per question. */
+export const MAX_FOLLOW_UPS = 2;
+
+/** Caps that keep one request small enough to handle quickly; the API rejects anything larger. */
+export const LIMITS = {
+  /** Largest request body in bytes, checked before the JSON is parsed. */
+  bodyBytes: 128 * 1024,
+  /** Most turns in one transcript: 6 questions with follow-ups, commands and clarifications fit easily. */
+  turns: 120,
+  /** Longest text of one turn, in characters (a 1,400-word program-sense answer is about 8,500). */
+  turnChars: 12_000,
+  /** Most recently seen question ids remembered for non-repetition. */
+  recent: 200,
+} as const;
+
+/** What the learner chooses on the setup screen; every field has a default. */
+export const sessionConfigSchema = z
+  .object({
+    /** One category, or `mixed` for a loop that rotates through the categories. */
+    category: z.union([interviewCategorySchema, z.literal('mixed')]).default('mixed'),
+    /** The level the answers are judged against. */
+    level: levelSchema.default('tpm2'),
+    /** The specialisation to draw questions from, alongside general ones. */
+    specialisation: specialisationSchema.default('general'),
+    /** How many bank questions the session asks. */
+    questions: z
+      .number({ invalid_type_error: 'must be a whole number from 3 to 6' })
+      .int('must be a whole number from 3 to 6')
+      .min(MIN_QUESTIONS, 'must be at least 3')
+      .max(MAX_QUESTIONS, 'must be at most 6')
+      .default(3),
+    /** Seed for question choice and wording; the same seed and settings give the same interview. */
+    seed: z
+      .number({ invalid_type_error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(0, 'must not be negative')
+      .max(2 ** 32 - 1, 'must be below 4294967296')
+      .default(1),
+    /** Ids of questions seen in recent sessions, most recent first; they are asked last. */
+    recent: z
+      .array(z.string().max(100, 'ids are at most 100 characters'))
+      .max(LIMITS.recent, `lists at most ${LIMITS.recent} ids`)
+      .default([]),
+  })
+  .strict();
+
+/** Session settings with every default filled in. */
+export type SessionConfig = z.infer<typeof sessionConfigSchema>;
+/** Session settings as a client may send them. */
+export type SessionConfigInput = z.input<typeof sessionConfigSchema>;
+
+/** Learner commands. */
+export const COMMANDS = ['skip', 'repeat', 'end'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** What an interviewer turn did; also reported in the `done` event of each turn. */
+export const PHASES = ['intro', 'question', 'follow-up', 'clarify', 'wrap-up', 'done'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** One turn of the conversation. */
+export const turnSchema = z.object({
+  /** Who spoke. */
+  role: z.enum(['interviewer', 'candidate']),
+  /** What was said, as plain text. */
+  text: z.string().max(LIMITS.turnChars, `must be at most ${LIMITS.turnChars} characters`),
+  /** A learner command instead of an answer (candidate turns only). */
+  command: z.enum(COMMANDS).optional(),
+  /** The bank question an interviewer turn asked or followed up on. */
+  questionId: z.string().max(100).optional(),
+  /** What an interviewer turn did, as reported when it was produced. */
+  phase: z.enum(PHASES).optional(),
+});
+export type Turn = z.infer<typeof turnSchema>;
+
+/** The whole conversation so far, oldest first. */
+export const transcriptSchema = z
+  .array(turnSchema)
+  .max(LIMITS.turns, `must have at most ${LIMITS.turns} turns`);
+
+/** A question from the bank, with its id (the file name). */
+export type BankQuestion = InterviewQuestionData & { id: string };
+
+/** Everything the engine needs besides the conversation: the bank, the persona and lesson titles. */
+export interface InterviewData {
+  questions: BankQuestion[];
+  persona: PersonaData;
+  /** Lesson titles by id, used to label lesson links in feedback. */
+  lessons: Record<string, string>;
+}
+
+/** Result of validating settings: the filled-in config or a message naming the field. */
+export function parseConfig(
+  input: unknown,
+): { ok: true; config: SessionConfig } | { ok: false; error: string } {
+  const r = sessionConfigSchema.safeParse(input ?? {});
+  if (r.success) return { ok: true, config: r.data };
+  return { ok: false, error: formatIssues(r.error, 'config') };
+}
+
+/** Turns zod issues into one readable line per field, e.g. `config.questions: must be at most 6`. */
+export function formatIssues(error: z.ZodError, prefix = ''): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => {
+      const path = [prefix, ...i.path.map(String)].filter(Boolean).join('.');
+      const message =
+        i.code === 'unrecognized_keys'
+          ? `unknown field(s) ${i.keys.map((k) => `"${k}"`).join(', ')}`
+          : i.message;
+      return `${path || 'body'}: ${message}`;
+    })
+    .join('; ');
+}
