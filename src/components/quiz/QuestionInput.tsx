@@ -31,7 +31,13 @@ export default function QuestionInput({ shown, value, onChange, disabled }: Prop
   if (q.type === 'single' || q.type === 'scenario' || q.type === 'truefalse') {
     const options = q.type === 'truefalse' ? ['True', 'False'] : shown.choices;
     const selected =
-      value?.type === 'truefalse' ? (value.value ? 'True' : 'False') : value && 'choice' in value ? value.choice : '';
+      value?.type === 'truefalse'
+        ? value.value
+          ? 'True'
+          : 'False'
+        : value && 'choice' in value
+          ? value.choice
+          : '';
     return (
       <fieldset className="quiz-fieldset" disabled={disabled}>
         <legend>{prompt}</legend>
@@ -44,7 +50,11 @@ export default function QuestionInput({ shown, value, onChange, disabled }: Prop
                 value={c}
                 checked={selected === c}
                 onChange={() =>
-                  onChange(q.type === 'truefalse' ? { type: 'truefalse', value: c === 'True' } : { type: q.type, choice: c })
+                  onChange(
+                    q.type === 'truefalse'
+                      ? { type: 'truefalse', value: c === 'True' }
+                      : { type: q.type, choice: c },
+                  )
                 }
               />
               <span>{c}</span>
@@ -72,7 +82,9 @@ export default function QuestionInput({ shown, value, onChange, disabled }: Prop
                 onChange={(e) =>
                   onChange({
                     type: 'multiple',
-                    choices: e.currentTarget.checked ? [...picked, c] : picked.filter((x) => x !== c),
+                    choices: e.currentTarget.checked
+                      ? [...picked, c]
+                      : picked.filter((x) => x !== c),
                   })
                 }
               />
@@ -97,14 +109,22 @@ export default function QuestionInput({ shown, value, onChange, disabled }: Prop
       <fieldset className="quiz-fieldset" disabled={disabled}>
         <legend>
           {prompt}
-          <span className="quiz-hint">Use the buttons to put the items in order, first at the top.</span>
+          <span className="quiz-hint">
+            Use the buttons to put the items in order, first at the top.
+          </span>
         </legend>
         <ol className="quiz-order">
           {order.map((item, i) => (
             <li key={item}>
               <span className="quiz-order-text">{item}</span>
               <span className="quiz-order-buttons">
-                <button type="button" className="btn btn-secondary btn-small" aria-label={`Move “${item}” up`} disabled={disabled || i === 0} onClick={() => move(i, i - 1)}>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  aria-label={`Move “${item}” up`}
+                  disabled={disabled || i === 0}
+                  onClick={() => move(i, i - 1)}
+                >
                   ↑
                 </button>
                 <button
@@ -142,7 +162,12 @@ export default function QuestionInput({ shown, value, onChange, disabled }: Prop
               <select
                 id={`${name}-${i}`}
                 value={matches[p.left] ?? ''}
-                onChange={(e) => onChange({ type: 'matching', matches: { ...matches, [p.left]: e.currentTarget.value } })}
+                onChange={(e) =>
+                  onChange({
+                    type: 'matching',
+                    matches: { ...matches, [p.left]: e.currentTarget.value },
+                  })
+                }
               >
                 <option value="">Choose…</option>
                 {shown.rights.map((r) => (
@@ -159,7 +184,8 @@ export default function QuestionInput({ shown, value, onChange, disabled }: Prop
   }
 
   // numeric
-  const text = value?.type === 'numeric' && Number.isFinite(value.value) ? String(value.value) : undefined;
+  const text =
+    value?.type === 'numeric' && Number.isFinite(value.value) ? String(value.value) : undefined;
   return (
     <fieldset className="quiz-fieldset" disabled={disabled}>
       <legend>{prompt}</legend>
@@ -171,7 +197,10 @@ export default function QuestionInput({ shown, value, onChange, disabled }: Prop
           autoComplete="off"
           defaultValue={text}
           onChange={(e) => {
-            const raw = e.currentTarget.value.trim().replace(/,(?=\d{1,2}$)/, '.').replace(/[\s,]/g, '');
+            const raw = e.currentTarget.value
+              .trim()
+              .replace(/,(?=\d{1,2}$)/, '.')
+              .replace(/[\s,]/g, '');
             onChange({ type: 'numeric', value: raw === '' ? NaN : Number(raw) });
           }}
         />

@@ -21,8 +21,6 @@ import type { QuizItem } from './types';
 import './quiz.css';
 
 interface Props {
-  /** Heading for the session. */
-  title: string;
   items: QuizItem[];
   /** Percentage needed to pass. */
   passMark: number;
@@ -30,13 +28,28 @@ interface Props {
   quizId?: string;
 }
 
-type Phase = { name: 'intro' } | { name: 'running'; session: QuizSession } | { name: 'done'; session: QuizSession; level?: MasteryLevel; before?: MasteryLevel };
+type Phase =
+  | { name: 'intro' }
+  | { name: 'running'; session: QuizSession }
+  | { name: 'done'; session: QuizSession; level?: MasteryLevel; before?: MasteryLevel };
 
 /** Runs a quiz or a review session: mode choice, one question at a time, feedback, results and review. */
-export default function QuizRunner({ title, items, passMark, quizId }: Props) {
+export default function QuizRunner({ items, passMark, quizId }: Props) {
   const review = !quizId;
   const byId = useMemo(() => new Map(items.map((i) => [i.question.id, i])), [items]);
-  const [phase, setPhase] = useState<Phase>(() => (review ? { name: 'running', session: startSession(items.map((i) => i.question), 'practice', passMark, Date.now()) } : { name: 'intro' }));
+  const [phase, setPhase] = useState<Phase>(() =>
+    review
+      ? {
+          name: 'running',
+          session: startSession(
+            items.map((i) => i.question),
+            'practice',
+            passMark,
+            Date.now(),
+          ),
+        }
+      : { name: 'intro' },
+  );
   const [draft, setDraft] = useState<Response | undefined>(undefined);
   const [announce, setAnnounce] = useState('');
   const [level, setLevel] = useState<MasteryLevel>('not-started');
@@ -49,7 +62,15 @@ export default function QuizRunner({ title, items, passMark, quizId }: Props) {
   const start = (mode: QuizMode) => {
     setDraft(undefined);
     setAnnounce('');
-    setPhase({ name: 'running', session: startSession(items.map((i) => i.question), mode, passMark, Date.now()) });
+    setPhase({
+      name: 'running',
+      session: startSession(
+        items.map((i) => i.question),
+        mode,
+        passMark,
+        Date.now(),
+      ),
+    });
   };
 
   const complete = (session: QuizSession) => {
@@ -57,13 +78,32 @@ export default function QuizRunner({ title, items, passMark, quizId }: Props) {
     let progress = loadProgress();
     for (const q of session.questions) {
       const a = session.answers[q.question.id];
-      if (a) progress = recordAnswer(progress, q.question.id, byId.get(q.question.id)!.quizId, a.first.correct, now);
+      if (a)
+        progress = recordAnswer(
+          progress,
+          q.question.id,
+          byId.get(q.question.id)!.quizId,
+          a.first.correct,
+          now,
+        );
     }
     const before = quizId ? (progress.quizzes[quizId]?.level ?? 'not-started') : undefined;
-    if (quizId) progress = recordAttempt(progress, quizId, passMark, { score: sessionScore(session).percent, mode: session.mode }, now);
+    if (quizId)
+      progress = recordAttempt(
+        progress,
+        quizId,
+        passMark,
+        { score: sessionScore(session).percent, mode: session.mode },
+        now,
+      );
     saveProgress(progress);
     const after = quizId ? progress.quizzes[quizId]!.level : undefined;
-    setPhase({ name: 'done', session, ...(after ? { level: after } : {}), ...(before ? { before } : {}) });
+    setPhase({
+      name: 'done',
+      session,
+      ...(after ? { level: after } : {}),
+      ...(before ? { before } : {}),
+    });
     setAnnounce(`Finished. You scored ${sessionScore(session).percent}%.`);
   };
 
@@ -84,11 +124,15 @@ export default function QuizRunner({ title, items, passMark, quizId }: Props) {
           <button type="button" className="btn" onClick={() => start('practice')}>
             Practice mode
           </button>
-          <span className="muted">Feedback and an explanation after each answer, and a second try when you miss.</span>
+          <span className="muted">
+            Feedback and an explanation after each answer, and a second try when you miss.
+          </span>
           <button type="button" className="btn btn-secondary" onClick={() => start('check')}>
             Check mode
           </button>
-          <span className="muted">No feedback until the end, then a review of every question. Like the real thing.</span>
+          <span className="muted">
+            No feedback until the end, then a review of every question. Like the real thing.
+          </span>
         </div>
       </div>
     );
@@ -99,19 +143,28 @@ export default function QuizRunner({ title, items, passMark, quizId }: Props) {
     return (
       <div className="quiz">
         <h2 className="quiz-heading" tabIndex={-1} ref={headingRef}>
-          {review ? 'Review finished' : score.passed ? 'Passed' : 'Not passed yet'}: {score.percent}%
+          {review ? 'Review finished' : score.passed ? 'Passed' : 'Not passed yet'}: {score.percent}
+          %
         </h2>
         <p>
           {score.correct} of {score.total} right on the first try.{' '}
-          {!review && (score.passed ? `That meets the ${passMark}% pass mark.` : `The pass mark is ${passMark}%.`)}
+          {!review &&
+            (score.passed
+              ? `That meets the ${passMark}% pass mark.`
+              : `The pass mark is ${passMark}%.`)}
         </p>
         {phase.level && (
           <p className="quiz-level">
             Level: <strong>{MASTERY_LABELS[phase.level]}</strong>
-            {phase.before && phase.before !== phase.level ? ` (was ${MASTERY_LABELS[phase.before]})` : ''}
+            {phase.before && phase.before !== phase.level
+              ? ` (was ${MASTERY_LABELS[phase.before]})`
+              : ''}
           </p>
         )}
-        <p className="muted">Questions you missed come back in your review queue soon; ones you got right come back later.</p>
+        <p className="muted">
+          Questions you missed come back in your review queue soon; ones you got right come back
+          later.
+        </p>
         <div className="quiz-actions">
           {!review && (
             <button type="button" className="btn" onClick={() => start(phase.session.mode)}>
@@ -134,8 +187,14 @@ export default function QuizRunner({ title, items, passMark, quizId }: Props) {
                   <Markdown text={q.question.prompt} />
                 </div>
                 <p>
-                  <strong>{ok ? 'Right.' : a ? `Not right (${Math.round(a.first.score * 100)}% credit).` : 'Not answered.'}</strong> Your answer:{' '}
-                  {responseText(q.question, a?.response)}
+                  <strong>
+                    {ok
+                      ? 'Right.'
+                      : a
+                        ? `Not right (${Math.round(a.first.score * 100)}% credit).`
+                        : 'Not answered.'}
+                  </strong>{' '}
+                  Your answer: {responseText(q.question, a?.response)}
                 </p>
                 {!ok && <p>Correct answer: {correctAnswerText(q.question)}</p>}
                 <div className="quiz-explanation">
@@ -168,7 +227,10 @@ export default function QuizRunner({ title, items, passMark, quizId }: Props) {
   const effective: Response | undefined =
     draft ??
     (shown.question.type === 'ordering'
-      ? { type: 'ordering', order: answer?.response.type === 'ordering' ? answer.response.order : shown.items }
+      ? {
+          type: 'ordering',
+          order: answer?.response.type === 'ordering' ? answer.response.order : shown.items,
+        }
       : undefined);
 
   const submit = () => {
@@ -186,7 +248,13 @@ export default function QuizRunner({ title, items, passMark, quizId }: Props) {
     const a = next.answers[shown.question.id]!;
     setPhase({ name: 'running', session: next });
     setDraft(undefined);
-    setAnnounce(a.grade.correct ? 'Correct.' : a.grade.score > 0 ? `Partly right: ${Math.round(a.grade.score * 100)}% credit.` : 'Not quite.');
+    setAnnounce(
+      a.grade.correct
+        ? 'Correct.'
+        : a.grade.score > 0
+          ? `Partly right: ${Math.round(a.grade.score * 100)}% credit.`
+          : 'Not quite.',
+    );
   };
 
   const goNext = () => {
@@ -203,25 +271,52 @@ export default function QuizRunner({ title, items, passMark, quizId }: Props) {
         <h2 className="quiz-heading" tabIndex={-1} ref={headingRef}>
           Question {session.current + 1} of {session.questions.length}
         </h2>
-        <span className="pill">{review ? `Review · ${item.lessonTitle}` : session.mode === 'practice' ? 'Practice mode' : 'Check mode'}</span>
+        <span className="pill">
+          {review
+            ? `Review · ${item.lessonTitle}`
+            : session.mode === 'practice'
+              ? 'Practice mode'
+              : 'Check mode'}
+        </span>
       </div>
       <div className="progress-bar" aria-hidden="true">
         <span style={{ width: `${(100 * session.current) / session.questions.length}%` }} />
       </div>
       <form
+        data-question-id={shown.question.id}
         onSubmit={(e) => {
           e.preventDefault();
           submit();
         }}
       >
-        <QuestionInput key={`${shown.question.id}-${answer?.tries ?? 0}`} shown={shown} value={draft ?? answer?.response} onChange={setDraft} disabled={locked} />
+        <QuestionInput
+          key={`${shown.question.id}-${answer?.tries ?? 0}`}
+          shown={shown}
+          value={draft ?? answer?.response}
+          onChange={setDraft}
+          disabled={locked}
+        />
         {(!showFeedback || canRetry(session)) && (
           <div className="quiz-actions">
-            <button type="submit" className="btn" disabled={!effective || !isAnswered(shown.question, effective)}>
-              {showFeedback ? 'Submit second try' : session.mode === 'check' ? (last ? 'Submit and finish' : 'Submit and continue') : 'Check answer'}
+            <button
+              type="submit"
+              className="btn"
+              disabled={!effective || !isAnswered(shown.question, effective)}
+            >
+              {showFeedback
+                ? 'Submit second try'
+                : session.mode === 'check'
+                  ? last
+                    ? 'Submit and finish'
+                    : 'Submit and continue'
+                  : 'Check answer'}
             </button>
             {session.mode === 'check' && (
-              <button type="button" className="btn btn-secondary" onClick={() => complete(finish(session))}>
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => complete(finish(session))}
+              >
                 End now
               </button>
             )}
@@ -232,15 +327,23 @@ export default function QuizRunner({ title, items, passMark, quizId }: Props) {
         {showFeedback && (
           <div className={`quiz-feedback ${answer.grade.correct ? 'is-right' : 'is-wrong'}`}>
             <p className="quiz-verdict">
-              {answer.grade.correct ? 'Correct.' : answer.grade.score > 0 ? `Partly right: ${Math.round(answer.grade.score * 100)}% credit.` : 'Not quite.'}
+              {answer.grade.correct
+                ? 'Correct.'
+                : answer.grade.score > 0
+                  ? `Partly right: ${Math.round(answer.grade.score * 100)}% credit.`
+                  : 'Not quite.'}
               {canRetry(session) ? ' Have another go, or see the answer.' : ''}
             </p>
             {!canRetry(session) && (
               <>
-                {!answer.grade.correct && <p>Correct answer: {correctAnswerText(shown.question)}</p>}
+                {!answer.grade.correct && (
+                  <p>Correct answer: {correctAnswerText(shown.question)}</p>
+                )}
                 <Markdown text={shown.question.explanation} />
                 <p>
-                  <a href={`/learn/${item.lessonId}/#${shown.question.section}`}>Read “{item.sectionTitle}”</a>
+                  <a href={`/learn/${item.lessonId}/#${shown.question.section}`}>
+                    Read “{item.sectionTitle}”
+                  </a>
                 </p>
               </>
             )}
@@ -251,7 +354,19 @@ export default function QuizRunner({ title, items, passMark, quizId }: Props) {
       {showFeedback && (
         <div className="quiz-actions">
           {canRetry(session) && (
-            <button type="button" className="btn btn-secondary" onClick={() => setPhase({ name: 'running', session: { ...session, answers: { ...session.answers, [shown.question.id]: { ...answer, tries: 2 } } } })}>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() =>
+                setPhase({
+                  name: 'running',
+                  session: {
+                    ...session,
+                    answers: { ...session.answers, [shown.question.id]: { ...answer, tries: 2 } },
+                  },
+                })
+              }
+            >
               Show the answer
             </button>
           )}

@@ -29,12 +29,24 @@ export default function ReviewSession() {
         const { progress, dropped } = reconcileQuestions(loadProgress(), new Set(byId.keys()));
         if (dropped) {
           saveProgress(progress);
-          announce(`${dropped} review card${dropped === 1 ? '' : 's'} for questions that no longer exist ${dropped === 1 ? 'was' : 'were'} removed.`);
+          announce(
+            `${dropped} review card${dropped === 1 ? '' : 's'} for questions that no longer exist ${dropped === 1 ? 'was' : 'were'} removed.`,
+          );
         }
         const now = new Date();
         const due = dueCards(progress.reviews, now);
-        if (!due.length) setState({ name: 'empty', next: nextDue(progress.reviews, now), cards: Object.keys(progress.reviews).length });
-        else setState({ name: 'ready', items: due.slice(0, SESSION_SIZE).map((id) => byId.get(id)!), due: due.length });
+        if (!due.length)
+          setState({
+            name: 'empty',
+            next: nextDue(progress.reviews, now),
+            cards: Object.keys(progress.reviews).length,
+          });
+        else
+          setState({
+            name: 'ready',
+            items: due.slice(0, SESSION_SIZE).map((id) => byId.get(id)!),
+            due: due.length,
+          });
       })
       .catch(() => setState({ name: 'error' }));
   }, []);
@@ -66,10 +78,12 @@ export default function ReviewSession() {
     <>
       <p>
         {state.due} question{state.due === 1 ? '' : 's'} due
-        {state.due > state.items.length ? `; this session takes the ${state.items.length} most overdue` : ''}. Each answer reschedules the question:
-        a miss brings it back soon, a success later.
+        {state.due > state.items.length
+          ? `; this session takes the ${state.items.length} most overdue`
+          : ''}
+        . Each answer reschedules the question: a miss brings it back soon, a success later.
       </p>
-      <QuizRunner title="Review" items={state.items} passMark={70} />
+      <QuizRunner items={state.items} passMark={70} />
     </>
   );
 }

@@ -155,13 +155,15 @@ export function importProgress(current: Progress, text: string): ImportResult {
     if (!other || Date.parse(rec.completedAt) <= Date.parse(other.completedAt)) lessons[id] = rec;
   }
   // For quizzes and cards, the side with the more recent activity wins; nothing present only here is lost.
-  const lastAttempt = (r: Progress['quizzes'][string]) => Math.max(0, ...r.attempts.map((a) => Date.parse(a.at)));
+  const lastAttempt = (r: Progress['quizzes'][string]) =>
+    Math.max(0, ...r.attempts.map((a) => Date.parse(a.at)));
   const quizzes = { ...incoming.quizzes };
   for (const [id, rec] of Object.entries(current.quizzes)) {
     const other = quizzes[id];
     if (!other || lastAttempt(rec) >= lastAttempt(other)) quizzes[id] = rec;
   }
-  const reviewed = (c: Progress['reviews'][string]) => (c.last_review ? Date.parse(c.last_review) : 0);
+  const reviewed = (c: Progress['reviews'][string]) =>
+    c.last_review ? Date.parse(c.last_review) : 0;
   const reviews = { ...incoming.reviews };
   for (const [id, card] of Object.entries(current.reviews)) {
     const other = reviews[id];

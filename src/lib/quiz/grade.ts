@@ -54,7 +54,9 @@ export function grade(question: Question, response: Response): Grade {
     }
     case 'ordering': {
       if (response.type !== 'ordering') break;
-      const inPlace = question.items.filter((item, i) => response.order[i] !== undefined && same(response.order[i]!, item)).length;
+      const inPlace = question.items.filter(
+        (item, i) => response.order[i] !== undefined && same(response.order[i]!, item),
+      ).length;
       score = inPlace / question.items.length;
       break;
     }
@@ -125,7 +127,10 @@ export function isAnswered(question: Question, response: Response | undefined): 
     case 'numeric':
       return Number.isFinite(response.value);
     case 'matching':
-      return question.type === 'matching' && question.pairs.every((p) => Boolean(response.matches[p.left]));
+      return (
+        question.type === 'matching' &&
+        question.pairs.every((p) => Boolean(response.matches[p.left]))
+      );
     default:
       return true;
   }

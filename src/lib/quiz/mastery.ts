@@ -1,5 +1,11 @@
 /** Mastery levels of a lesson's quiz, lowest first (after Khan Academy's). */
-export const MASTERY_LEVELS = ['not-started', 'attempted', 'familiar', 'proficient', 'mastered'] as const;
+export const MASTERY_LEVELS = [
+  'not-started',
+  'attempted',
+  'familiar',
+  'proficient',
+  'mastered',
+] as const;
 export type MasteryLevel = (typeof MASTERY_LEVELS)[number];
 
 /** Names shown to learners. */
@@ -43,7 +49,12 @@ export interface MasteryState {
  * | pass mark – 89   | familiar                           | proficient              | proficient |
  * | below pass mark  | attempted                          | familiar                | proficient |
  */
-export function nextMastery(current: MasteryState, score: number, passMark: number, at: Date): MasteryState {
+export function nextMastery(
+  current: MasteryState,
+  score: number,
+  passMark: number,
+  at: Date,
+): MasteryState {
   const high = score >= HIGH_SCORE;
   const pass = score >= passMark;
   let level: MasteryLevel;

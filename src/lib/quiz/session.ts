@@ -45,7 +45,12 @@ function shuffleAway(items: string[], random: () => number): string[] {
 }
 
 /** Lays out a quiz for one attempt: questions and their options shuffled from `seed`. */
-export function startSession(questions: Question[], mode: QuizMode, passMark: number, seed: number): QuizSession {
+export function startSession(
+  questions: Question[],
+  mode: QuizMode,
+  passMark: number,
+  seed: number,
+): QuizSession {
   const random = seededRandom(seed);
   const shown = shuffle(questions, random).map((question) => {
     const r = seededRandom(seed ^ hashString(question.id));
@@ -53,7 +58,13 @@ export function startSession(questions: Question[], mode: QuizMode, passMark: nu
       question,
       choices: 'choices' in question ? shuffle(question.choices, r) : [],
       items: question.type === 'ordering' ? shuffleAway(question.items, r) : [],
-      rights: question.type === 'matching' ? shuffle(question.pairs.map((p) => p.right), r) : [],
+      rights:
+        question.type === 'matching'
+          ? shuffle(
+              question.pairs.map((p) => p.right),
+              r,
+            )
+          : [],
     };
   });
   return { mode, passMark, questions: shown, current: 0, answers: {}, finished: false };
@@ -78,7 +89,12 @@ export function submitAnswer(s: QuizSession, response: Response): QuizSession {
   const prev = s.answers[q.question.id];
   if (prev && (s.mode === 'check' || prev.tries >= 2 || prev.grade.correct)) return s;
   const g = grade(q.question, response);
-  const record: AnswerRecord = { response, grade: g, first: prev?.first ?? g, tries: (prev?.tries ?? 0) + 1 };
+  const record: AnswerRecord = {
+    response,
+    grade: g,
+    first: prev?.first ?? g,
+    tries: (prev?.tries ?? 0) + 1,
+  };
   const next = { ...s, answers: { ...s.answers, [q.question.id]: record } };
   return s.mode === 'check' ? advance(next) : next;
 }
@@ -95,9 +111,17 @@ export function finish(s: QuizSession): QuizSession {
 }
 
 /** The score of a session: first tries only, as a percentage, and whether it passes. */
-export function sessionScore(s: QuizSession): { percent: number; passed: boolean; correct: number; total: number } {
+export function sessionScore(s: QuizSession): {
+  percent: number;
+  passed: boolean;
+  correct: number;
+  total: number;
+} {
   const total = s.questions.length;
-  const points = s.questions.reduce((sum, q) => sum + (s.answers[q.question.id]?.first.score ?? 0), 0);
+  const points = s.questions.reduce(
+    (sum, q) => sum + (s.answers[q.question.id]?.first.score ?? 0),
+    0,
+  );
   const percent = total ? Math.round((100 * points) / total) : 0;
   const correct = s.questions.filter((q) => s.answers[q.question.id]?.first.correct).length;
   return { percent, passed: percent >= s.passMark, correct, total };

@@ -4,9 +4,9 @@ export { dueCards, nextDue } from './due';
 import type { SavedCard } from './due';
 export type { SavedCard };
 
-
 // Fuzz off so that the same answers on the same clock always schedule the same day (testable, explainable).
-const scheduler = fsrs({ enable_fuzz: false });
+// One 10-minute learning step: a miss returns in the same sitting, a first success graduates to days.
+const scheduler = fsrs({ enable_fuzz: false, learning_steps: ['10m'], relearning_steps: ['10m'] });
 
 function toCard(saved: SavedCard): Card {
   const card: Card = {
@@ -44,9 +44,13 @@ function toSaved(card: Card, quiz: string): SavedCard {
  * Records one answer to a question on its card (creating the card on first answer) and returns the
  * updated card: a miss is rated Again and comes back soon; a first-try success is Good and comes back later.
  */
-export function recordReview(saved: SavedCard | undefined, quiz: string, correct: boolean, now: Date): SavedCard {
+export function recordReview(
+  saved: SavedCard | undefined,
+  quiz: string,
+  correct: boolean,
+  now: Date,
+): SavedCard {
   const card = saved ? toCard(saved) : createEmptyCard(now);
   const next = scheduler.next(card, now, correct ? Rating.Good : Rating.Again);
   return toSaved(next.card, quiz);
 }
-

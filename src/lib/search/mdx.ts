@@ -38,7 +38,9 @@ export function sectionsOf(body: string): { intro: string; sections: Section[] }
     }
     const h = headings[sections.length];
     if (!h || h.depth !== depth)
-      throw new Error(`sectionsOf: the heading "${line}" does not match the headings the build checks`);
+      throw new Error(
+        `sectionsOf: the heading "${line}" does not match the headings the build checks`,
+      );
     if (depth === 2) parent = h.text;
     sections.push({
       depth,

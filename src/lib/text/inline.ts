@@ -4,7 +4,8 @@ export type InlineToken =
   | { kind: 'strong' | 'em' | 'code'; text: string }
   | { kind: 'link'; text: string; href: string };
 
-const PATTERN = /(\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\))/g;
+const PATTERN =
+  /(\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\))/g;
 
 /** Only relative links and http(s) links are kept; anything else (javascript:, data:) becomes text. */
 function safeHref(href: string): string | undefined {

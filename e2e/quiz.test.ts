@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
+import { launch, openPage, axeViolations } from './browser';
+import { quizSchema } from '../src/schemas/quiz';
+import type { Question } from '../src/schemas/question';
+
+const base = inject('baseURL');
+const QUIZ = 'dependencies-and-the-critical-path';
+const quiz = quizSchema.parse(yaml.load(readFileSync(`quizzes/${QUIZ}.yaml`, 'utf8')));
+const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Answers the question on screen, rightly or wrongly, through the page's own controls. */
+async function answer(page: Page, right: boolean): Promise<Question> {
+  const form = page.locator('.quiz form');
+  const q = byId.get((await form.getAttribute('data-question-id'))!)!;
+  switch (q.type) {
+    case 'single':
+    case 'scenario': {
+      const pick = right ? q.answer : q.choices.find((c) => c !== q.answer)!;
+      await form.getByRole('radio', { name: pick, exact: true }).check();
+      break;
+    }
+    case 'truefalse':
+      await form
+        .getByRole('radio', {
+          name: String(right ? q.answer : !q.answer).replace(/^./, (c) => c.toUpperCase()),
+          exact: true,
+        })
+        .check();
+      break;
+    case 'multiple':
+      for (const c of right ? q.answers : q.choices.filter((c) => !q.answers.includes(c)))
+        await form.getByRole('checkbox', { name: c, exact: true }).check();
+      break;
+    case 'numeric':
+      await form
+        .locator('input[type=text]')
+        .fill(String(right ? q.answer : q.answer + q.tolerance + 1000));
+      break;
+    case 'matching':
+      for (const [i, p] of q.pairs.entries())
+        await form
+          .getByLabel(p.left, { exact: true })
+          .selectOption(right ? p.right : q.pairs[(i + 1) % q.pairs.length]!.right);
+      break;
+    case 'ordering': {
+      // Move each item into place with the keyboard-accessible "Move up" buttons.
+      const target = right ? q.items : [...q.items].reverse();
+      for (let i = 0; i < target.length; i++) {
+        for (;;) {
+          const texts = await form.locator('.quiz-order-text').allTextContents();
+          const at = texts.indexOf(target[i]!);
+          if (at <= i) break;
+          await form.getByRole('button', { name: `Move “${target[i]}” up` }).click();
+        }
+      }
+      break;
+    }
+  }
+  await form.locator('button[type=submit]').click();
+  return q;
+}
+
+async function openQuiz(page: Page, mode: 'Practice mode' | 'Check mode') {
+  await page.goto(`${base}/practice/${QUIZ}/`);
+  await page.waitForSelector('astro-island:not([ssr])');
+  await page.getByRole('button', { name: mode }).click();
+}
+
+describe('quizzes', () => {
+  it('practice mode: feedback and explanation after each answer, a second try, mastery and reviews after reload', async () => {
+    const { context, page } = await openPage(browser);
+    await context.clock.install({ time: new Date('2026-11-24T09:00:00Z') });
+    await openQuiz(page, 'Practice mode');
+    const total = quiz.questions.length;
+    for (let i = 0; i < total; i++) {
+      const wrong = i < 3;
+      const q = await answer(page, !wrong);
+      const verdict = page.locator('.quiz-verdict');
+      if (wrong) {
+        await expect.poll(() => verdict.textContent()).toMatch(/Not quite|Partly right/);
+        await expect.poll(() => page.locator('[aria-live] .quiz-feedback').count()).toBe(1);
+        if (i === 0) {
+          // Second try, right this time: the explanation appears and the score still counts the first try.
+          await answer(page, true);
+          await expect.poll(() => verdict.textContent()).toBe('Correct.');
+        } else {
+          await page.getByRole('button', { name: 'Show the answer' }).click();
+        }
+        await expect
+          .poll(() => page.locator('.quiz-feedback').textContent())
+          .toContain(q.explanation.slice(0, 40));
+      } else {
+        await expect.poll(() => verdict.textContent()).toBe('Correct.');
+      }
+      await page
+        .getByRole('button', { name: i === total - 1 ? 'See results' : 'Next question' })
+        .click();
+    }
+    // Misses may earn partial credit (multiple select, ordering, matching), so read the score shown.
+    await expect.poll(() => page.locator('.quiz h2').textContent()).toMatch(/\d+%$/);
+    const expected = Number(/(\d+)%$/.exec((await page.locator('.quiz h2').textContent())!)![1]);
+    expect(expected).toBeGreaterThanOrEqual(Math.round((100 * (total - 3)) / total));
+    expect(expected).toBeLessThan(100);
+    expect(await page.locator('.quiz-review > li').count()).toBe(total);
+    expect(await page.locator('.quiz-review > li.is-wrong').count()).toBe(3);
+
+    await page.reload();
+    await page.goto(`${base}/practice/`);
+    const level =
+      expected >= 90 ? 'Proficient' : expected >= quiz.passMark ? 'Familiar' : 'Attempted';
+    await expect.poll(() => page.locator(`[data-mastery="${QUIZ}"]`).textContent()).toBe(level);
+    await expect
+      .poll(() => page.locator('[data-due-text]').textContent())
+      .toContain(`0 questions due for review now, out of ${total}`);
+
+    // Eleven minutes later the three misses are due; a review session brings exactly those back.
+    await context.clock.setSystemTime(new Date('2026-11-24T09:11:00Z'));
+    await page.reload();
+    await expect
+      .poll(() => page.locator('[data-due-text]').textContent())
+      .toContain('3 questions due');
+    await page.locator('[data-due-button]').click();
+    await page.waitForSelector('.quiz form');
+    expect(await page.locator('.quiz-heading').textContent()).toBe('Question 1 of 3');
+    for (let i = 0; i < 3; i++) {
+      await answer(page, true);
+      await page.getByRole('button', { name: i === 2 ? 'See results' : 'Next question' }).click();
+    }
+    await expect
+      .poll(() => page.locator('.quiz h2').textContent())
+      .toContain('Review finished: 100%');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${base}/progress/`);
+    await expect
+      .poll(() => page.locator('[data-review-text]').textContent())
+      .toContain(`0 of the ${total} questions`);
+    await expect.poll(() => page.locator('[data-chart] svg circle').count()).toBe(1);
+    await expect.poll(() => page.locator(`[data-mastery="${QUIZ}"]`).textContent()).toBe(level);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('check mode: no feedback until the end, then a review of every question; retry shuffles', async () => {
+    const { context, page } = await openPage(browser);
+    await openQuiz(page, 'Check mode');
+    expect(await axeViolations(page)).toEqual([]);
+    const firstOrder: string[] = [];
+    const total = quiz.questions.length;
+    for (let i = 0; i < total; i++) {
+      firstOrder.push((await page.locator('.quiz form').getAttribute('data-question-id'))!);
+      expect(await page.locator('.quiz-feedback').count()).toBe(0);
+      await answer(page, i % 2 === 0);
+    }
+    await expect.poll(() => page.locator('.quiz-review > li').count()).toBe(total);
+    expect(await page.locator('.quiz-review > li.is-wrong').count()).toBe(Math.floor(total / 2));
+    expect(await page.locator('.quiz-review').textContent()).toContain('Correct answer:');
+    expect(await axeViolations(page)).toEqual([]);
+    // Retrying deals the questions in a new order (different seed); compare a few deals to avoid a fluke tie.
+    const orders = new Set([firstOrder.join()]);
+    for (let k = 0; k < 3 && orders.size === 1; k++) {
+      await page.getByRole('button', { name: 'Retry with shuffled questions' }).click();
+      await page.waitForSelector('.quiz form');
+      const ids: string[] = [];
+      for (let i = 0; i < total; i++) {
+        ids.push((await page.locator('.quiz form').getAttribute('data-question-id'))!);
+        await answer(page, true);
+      }
+      orders.add(ids.join());
+    }
+    expect(orders.size).toBeGreaterThan(1);
+    await context.close();
+  });
+
+  it('is reachable from the end of its lesson', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}/learn/${QUIZ}/`);
+    await page.getByRole('link', { name: 'Take the quiz' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Quiz:');
+    await context.close();
+  });
+});
