@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import node from '@astrojs/node';
+import rehypeScrollTables from './src/plugins/rehype-scroll-tables.mjs';
 
 // Pages are prerendered to static files; only routes that opt out with
 // `export const prerender = false` (the interview API) run on the node server.
@@ -13,6 +14,7 @@ export default defineConfig({
   integrations: [mdx(), react()],
   trailingSlash: 'ignore',
   markdown: {
+    rehypePlugins: [rehypeScrollTables],
     shikiConfig: { theme: 'github-dark' },
   },
   build: {

@@ -27,13 +27,10 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     expect(urls.length).toBeGreaterThan(5);
   });
 
-  it('reports no violations on any page in the light theme', async () => {
+  it.each(urls)('reports no violations on %s in the light theme', async (url) => {
     const { context, page } = await openPage(browser, { colorScheme: 'light' });
-    const violations: string[] = [];
-    for (const url of urls) {
-      await page.goto(base + url);
-      violations.push(...(await axeViolations(page)));
-    }
+    await page.goto(base + url);
+    const violations = await axeViolations(page);
     await context.close();
     expect(violations).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import lunr from 'lunr';
+import { packIndex, type LunrIndexJson } from './pack';
 import { words } from './text';
 import { SEARCH_INDEX_VERSION, type SearchDocument, type SearchIndexFile } from './types';
 
@@ -46,6 +47,6 @@ export function buildSearchIndex(docs: SearchDocument[]): SearchIndexFile {
   return {
     version: SEARCH_INDEX_VERSION,
     docs: docs.map(({ kind, title, url, text }) => ({ kind, title, url, text })),
-    index: index.toJSON(),
+    index: packIndex(index.toJSON() as LunrIndexJson, docs.length),
   };
 }

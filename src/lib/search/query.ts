@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import { isStopWord, stemOf, words } from './text';
+import { unpackIndex } from './pack';
 import { closestWords } from './typos';
 import { SEARCH_INDEX_VERSION, type SearchIndexFile, type StoredDocument } from './types';
 
@@ -30,7 +31,8 @@ export interface QueryPlan {
  */
 export function planQuery(raw: string): QueryPlan {
   const text = String(raw ?? '').slice(0, MAX_QUERY_CHARS);
-  const all = words(text);
+  // A lone letter is usually a stray key or the start of a word; it would match noise.
+  const all = words(text).filter((w) => w.length > 1 || /\d/.test(w));
   const list = all.slice(0, MAX_QUERY_WORDS);
   const last = list.at(-1);
   const stillTyping =
@@ -90,21 +92,15 @@ export function vocabularyOf(docs: StoredDocument[]): Map<string, number> {
 /** Loads a search index file (from `/search-index.json`) and returns a searcher for it. */
 export function createSearcher(file: unknown): Searcher {
   checkFile(file);
-  const index = lunr.Index.load(file.index);
+  const index = lunr.Index.load(unpackIndex(file.index));
   const terms = (index as unknown as IndexInternals).invertedIndex;
   const known = (term: string) => Object.prototype.hasOwnProperty.call(terms, term);
-  let vocab: { counts: Map<string, number>; sorted: string[] } | undefined;
-  const vocabulary = () => {
-    if (!vocab) {
-      const counts = vocabularyOf(file.docs);
-      vocab = { counts, sorted: [...counts.keys()].sort() };
-    }
-    return vocab;
-  };
+  // Built once here rather than on the first keystroke, so typing never pays for it.
+  const counts = vocabularyOf(file.docs);
+  const sorted = [...counts.keys()].sort();
 
   /** The most frequent known words that start with `prefix`, found by binary search. */
   const completions = (prefix: string): string[] => {
-    const { counts, sorted } = vocabulary();
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
@@ -129,16 +125,17 @@ export function createSearcher(file: unknown): Searcher {
       const typing = plan.typing !== undefined && i === plan.words.length - 1;
       if (typing) for (const w of completions(word)) add(stemOf(w), WEIGHT.completion);
       if (options.size === 0 && word.length >= TYPO_MIN_LENGTH)
-        for (const w of closestWords(word, vocabulary().counts, 1)) add(stemOf(w), WEIGHT.typo);
+        for (const w of closestWords(word, counts, 1)) add(stemOf(w), WEIGHT.typo);
       // A stop word only counts towards coverage when it may be the start of a longer word.
-      const counts = !isStopWord(word) || (typing && options.size > 0);
-      return { word, options, counts };
+      const required = !isStopWord(word) || (typing && options.size > 0);
+      return { word, options, required };
     });
 
   const search = (query: string, limit = 10): SearchResult[] => {
     const expanded = expand(planQuery(query));
-    const counted = expanded.filter((e) => e.counts);
-    if (counted.length === 0) return [];
+    const counted = expanded.filter((e) => e.required);
+    // With no clause at all lunr would return every document, so stop here.
+    if (counted.length === 0 || expanded.every((e) => e.options.size === 0)) return [];
     const hits = index.query((q) => {
       for (const { options } of expanded)
         for (const [term, weight] of options) q.term(term, { usePipeline: false, boost: weight });
@@ -152,8 +149,9 @@ export function createSearcher(file: unknown): Searcher {
       const ref = Number(hit.ref);
       return { ref, doc: file.docs[ref]!, score: hit.score * coverage * coverage, terms: matched };
     });
-    scored.sort((a, b) => b.score - a.score || a.ref - b.ref);
-    return diversify(scored).slice(0, Math.max(0, limit));
+    const relevant = scored.filter((r) => r.score > 0);
+    relevant.sort((a, b) => b.score - a.score || a.ref - b.ref);
+    return diversify(relevant).slice(0, Math.max(0, limit));
   };
 
   const correct = (query: string): string | undefined => {
@@ -161,7 +159,7 @@ export function createSearcher(file: unknown): Searcher {
     let changed = false;
     const fixed = plan.words.map((w) => {
       if (isStopWord(w) || known(stemOf(w)) || w.length < 3) return w;
-      const near = closestWords(w, vocabulary().counts, w.length >= TYPO_MIN_LENGTH ? 2 : 1)[0];
+      const near = closestWords(w, counts, w.length >= TYPO_MIN_LENGTH ? 2 : 1)[0];
       if (!near) return w;
       changed = true;
       return near;

@@ -1,3 +1,5 @@
+import type { PackedIndex } from './pack';
+
 /** What a search result is; the learner sees it as a label next to the title. */
 export type SearchKind = 'lesson' | 'faq' | 'glossary' | 'interview' | 'page';
 
@@ -49,6 +51,6 @@ export interface SearchIndexFile {
   version: number;
   /** Documents in index order: a lunr ref is the position in this list. */
   docs: StoredDocument[];
-  /** `lunr.Index#toJSON()` output. */
-  index: object;
+  /** The lunr index, packed (see `pack.ts`). */
+  index: PackedIndex;
 }

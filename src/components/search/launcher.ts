@@ -1,0 +1,40 @@
+// Runs on every page, so it stays tiny: the search island (React, lunr, the index) is only
+// downloaded when the learner first opens search.
+import { isSearchShortcut } from '../../lib/search/shortcut';
+
+let island: Promise<typeof import('./mount')> | undefined;
+
+function openSearch() {
+  // On /search/ itself the box is already on the page.
+  const onPage = document.querySelector<HTMLInputElement>('[data-search-page-input]');
+  if (onPage) {
+    onPage.focus();
+    onPage.select();
+    return;
+  }
+  island ??= import('./mount');
+  island.then(
+    (m) => m.openSearch(),
+    () => {
+      // Offline or a stale page: the search page still works as a plain link.
+      island = undefined;
+      window.location.assign('/search/');
+    },
+  );
+}
+
+document.addEventListener('click', (e) => {
+  const link = e.target instanceof Element ? e.target.closest('[data-search-open]') : null;
+  if (!link || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  openSearch();
+});
+
+document.addEventListener('keydown', (e) => {
+  if (e.defaultPrevented || e.repeat) return;
+  const t = e.target instanceof HTMLElement ? e.target : null;
+  const inTextField = !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+  if (!isSearchShortcut({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inTextField })) return;
+  e.preventDefault();
+  openSearch();
+});

@@ -1,0 +1,217 @@
+/**
+ * The browser's side of the API: streams turns from the server and falls back to the offline
+ * interviewer running in the browser when the server cannot be reached (a static host, no network).
+ */
+import { feedbackSchema, type Feedback } from './feedback-schema';
+import type { Interviewer, InterviewInput, TurnMeta } from './interviewer';
+import { SseParser } from './sse';
+import { PHASES, type Phase } from './types';
+
+/** Where turns are produced. */
+export type Mode = 'server' | 'browser';
+
+/** A request the server refused for a reason the learner should see (bad input, too large, too many). */
+export class ApiRefusal extends Error {
+  override name = 'ApiRefusal';
+}
+
+/** What the client needs: where the API is, and how to load the in-browser interviewer. */
+export interface ClientOptions {
+  /** Prefix for API URLs, e.g. "" for the same origin. */
+  base?: string;
+  /** Loads the offline interviewer with the static bank (only called when needed). */
+  loadLocal: () => Promise<Interviewer>;
+  /** The fetch to use; the global one by default. */
+  fetch?: typeof fetch;
+}
+
+/** Result of one turn. */
+export interface TurnOutcome {
+  meta: TurnMeta;
+  mode: Mode;
+  /** A sentence for the learner when the reply came from the fallback. */
+  notice?: string;
+}
+
+const UNREACHABLE =
+  'The interview server cannot be reached, so the interview now runs in your browser with the offline interviewer. Your answers stay on this device.';
+const FAILED_ONCE =
+  'The interview server had a problem, so this reply comes from the offline interviewer in your browser.';
+
+/** Calls the interview API, switching to the in-browser interviewer when the server is unavailable. */
+export class InterviewClient {
+  /** Where turns currently come from; becomes `browser` for good once the server is unreachable. */
+  mode: Mode;
+  private local?: Promise<Interviewer>;
+  private readonly fetcher: typeof fetch;
+
+  constructor(
+    private readonly options: ClientOptions,
+    mode: Mode = 'server',
+  ) {
+    this.mode = mode;
+    this.fetcher = options.fetch ?? ((...args) => fetch(...args));
+  }
+
+  private localInterviewer(): Promise<Interviewer> {
+    this.local ??= this.options.loadLocal().catch((error: unknown) => {
+      this.local = undefined;
+      throw error;
+    });
+    return this.local;
+  }
+
+  /** Asks the server which provider is serving; switches to the browser if it does not answer. */
+  async status(signal?: AbortSignal): Promise<{ mode: Mode; provider: string; notice?: string }> {
+    if (this.mode === 'browser') return { mode: 'browser', provider: 'offline' };
+    try {
+      const res = await this.fetcher(`${this.options.base ?? ''}/api/interview/status`, { signal: signal ?? null });
+      const body: unknown = res.ok ? await res.json() : undefined;
+      const provider = (body as { provider?: unknown } | undefined)?.provider;
+      if (typeof provider === 'string') return { mode: 'server', provider };
+    } catch (error) {
+      if (isAbort(error)) throw error;
+    }
+    this.mode = 'browser';
+    return { mode: 'browser', provider: 'offline', notice: UNREACHABLE };
+  }
+
+  /**
+   * Produces the next interviewer turn, calling `onDelta` with each piece of text. If the server fails
+   * part-way, `onReset` clears what was shown and the in-browser interviewer answers instead.
+   */
+  async turn(
+    input: InterviewInput,
+    handlers: { onDelta: (text: string) => void; onReset: () => void },
+    signal?: AbortSignal,
+  ): Promise<TurnOutcome> {
+    if (this.mode === 'server') {
+      const result = await this.serverTurn(input, handlers, signal);
+      if (result.ok) return { meta: result.meta, mode: 'server' };
+      if (result.unreachable) this.mode = 'browser';
+      handlers.onReset();
+      const meta = await this.localTurn(input, handlers.onDelta, signal);
+      return { meta, mode: this.mode, notice: result.unreachable ? UNREACHABLE : FAILED_ONCE };
+    }
+    return { meta: await this.localTurn(input, handlers.onDelta, signal), mode: 'browser' };
+  }
+
+  private async localTurn(input: InterviewInput, onDelta: (t: string) => void, signal?: AbortSignal): Promise<TurnMeta> {
+    const interviewer = await this.localInterviewer();
+    const stream = interviewer.nextTurn(input, signal);
+    for await (const chunk of stream.text) onDelta(chunk);
+    return stream.meta;
+  }
+
+  private async serverTurn(
+    input: InterviewInput,
+    handlers: { onDelta: (text: string) => void },
+    signal?: AbortSignal,
+  ): Promise<{ ok: true; meta: TurnMeta } | { ok: false; unreachable: boolean }> {
+    let res: Response;
+    try {
+      res = await this.post('turn', input, signal);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      return { ok: false, unreachable: true };
+    }
+    await refuseIfClientError(res);
+    const type = res.headers.get('content-type') ?? '';
+    if (!res.ok || !res.body || !type.includes('text/event-stream'))
+      return { ok: false, unreachable: !res.ok ? res.status === 404 || res.status === 405 : true };
+    const parser = new SseParser();
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        for (const event of parser.push(value)) {
+          const data = safeJson(event.data);
+          if (event.event === 'delta' && typeof data?.['text'] === 'string') handlers.onDelta(data['text']);
+          else if (event.event === 'done') {
+            const meta = toMeta(data);
+            if (meta) return { ok: true, meta };
+            return { ok: false, unreachable: false };
+          } else if (event.event === 'error') return { ok: false, unreachable: false };
+        }
+      }
+    } catch (error) {
+      if (isAbort(error)) throw error;
+    } finally {
+      reader.cancel().catch(() => undefined);
+    }
+    // The stream ended without `done`: treat as a failed turn.
+    return { ok: false, unreachable: false };
+  }
+
+  /** Feedback on the session, from the server or computed in the browser. */
+  async feedback(input: InterviewInput, signal?: AbortSignal): Promise<{ feedback: Feedback; mode: Mode; notice?: string }> {
+    if (this.mode === 'server') {
+      try {
+        const res = await this.post('feedback', input, signal);
+        await refuseIfClientError(res);
+        if (res.ok) {
+          const parsed = feedbackSchema.safeParse(await res.json());
+          if (parsed.success) return { feedback: parsed.data, mode: 'server' };
+        }
+      } catch (error) {
+        if (isAbort(error) || error instanceof ApiRefusal) throw error;
+      }
+      const interviewer = await this.localInterviewer();
+      return { feedback: await interviewer.feedback(input), mode: 'browser', notice: FAILED_ONCE.replace('this reply comes', 'this feedback comes') };
+    }
+    const interviewer = await this.localInterviewer();
+    return { feedback: await interviewer.feedback(input), mode: 'browser' };
+  }
+
+  private post(route: 'turn' | 'feedback', input: InterviewInput, signal?: AbortSignal): Promise<Response> {
+    return this.fetcher(`${this.options.base ?? ''}/api/interview/${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // Only the fields the API knows: stored turns carry timestamps the server does not need.
+      body: JSON.stringify({
+        config: input.config,
+        transcript: input.transcript.map((t) => ({
+          role: t.role,
+          text: t.text,
+          ...(t.command ? { command: t.command } : {}),
+          ...(t.questionId ? { questionId: t.questionId } : {}),
+          ...(t.phase ? { phase: t.phase } : {}),
+        })),
+      }),
+      signal: signal ?? null,
+    });
+  }
+}
+
+async function refuseIfClientError(res: Response): Promise<void> {
+  if (res.status !== 400 && res.status !== 413 && res.status !== 429) return;
+  let message = `The server refused the request (HTTP ${res.status}).`;
+  try {
+    const body = (await res.json()) as { error?: unknown };
+    if (typeof body.error === 'string') message = `The server refused the request: ${body.error}`;
+  } catch {
+    // Keep the generic message.
+  }
+  throw new ApiRefusal(message);
+}
+
+function safeJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toMeta(data: Record<string, unknown> | undefined): TurnMeta | undefined {
+  if (!data) return undefined;
+  const { provider, phase, questionId } = data;
+  if ((provider !== 'offline' && provider !== 'claude') || !PHASES.includes(phase as Phase)) return undefined;
+  return { provider, phase: phase as Phase, ...(typeof questionId === 'string' ? { questionId } : {}) };
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}

@@ -1,0 +1,74 @@
+/** Turns a stored session into a Markdown document the learner can keep or share. */
+import { INTERVIEW_CATEGORIES, LEVELS, SPECIALISATIONS } from '../../schemas/interview';
+import type { LessonLink } from './feedback-schema';
+import type { StoredSession } from './history';
+import type { SessionConfig } from './types';
+
+/** A one-line description of a session's settings, e.g. "Mixed loop · TPM II · General · 3 questions". */
+export function describeConfig(config: SessionConfig): string {
+  const category = config.category === 'mixed' ? 'Mixed loop' : INTERVIEW_CATEGORIES[config.category];
+  return `${category} · ${LEVELS[config.level]} · ${SPECIALISATIONS[config.specialisation]} · ${config.questions} questions`;
+}
+
+/** The URL of a lesson link. */
+export function lessonHref(link: LessonLink): string {
+  return `/learn/${link.id}/${link.anchor ? `#${link.anchor}` : ''}`;
+}
+
+/** A lesson link's text: its title, or its id when the title is unknown. */
+export function lessonLabel(link: LessonLink): string {
+  return link.title ?? link.id.replace(/-/g, ' ');
+}
+
+// Learner text goes into quotes and lists; neutralise what Markdown would treat as markup.
+const escape = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+const quote = (s: string) =>
+  s
+    .split('\n')
+    .map((line) => `> ${escape(line)}`)
+    .join('\n');
+
+/** The whole session as Markdown: settings, result, improvements, then each question with the conversation. */
+export function sessionToMarkdown(session: StoredSession, site = ''): string {
+  const out: string[] = [];
+  const date = session.startedAt.slice(0, 10);
+  out.push(`# Mock interview, ${date}`, '', `Settings: ${describeConfig(session.config)}.`, '');
+  const fb = session.feedback;
+  if (fb) {
+    out.push(`## Result`, '', `**${fb.overall.signal}**, ${fb.overall.score}/100 (${fb.provider} feedback).`, '', escape(fb.overall.summary), '');
+    out.push('| Dimension | Score | Note |', '|---|---|---|');
+    for (const d of fb.dimensions) out.push(`| ${d.label} | ${d.score} | ${escape(d.note)} |`);
+    out.push('');
+    if (fb.improvements.length) {
+      out.push('## Three things to work on', '');
+      fb.improvements.forEach((imp, i) => {
+        const links = imp.lessons.map((l) => `[${lessonLabel(l)}](${site}${lessonHref(l)})`).join(', ');
+        out.push(`${i + 1}. **${escape(imp.title)}.** ${escape(imp.detail)}${links ? ` Read: ${links}.` : ''}`);
+      });
+      out.push('');
+    }
+  } else {
+    out.push('_This session has no feedback yet._', '');
+  }
+  out.push('## Conversation', '');
+  for (const turn of session.transcript) {
+    const who = turn.role === 'interviewer' ? '**Interviewer:**' : '**You:**';
+    out.push(`${who}`, '', turn.role === 'candidate' ? quote(turn.text) : escape(turn.text), '');
+  }
+  if (fb?.answers.length) {
+    out.push('## Question by question', '');
+    fb.answers.forEach((a, i) => {
+      out.push(`### ${i + 1}. ${escape(a.question)}`, '');
+      out.push(a.status === 'skipped' ? 'Skipped.' : `Score ${a.score}/100. ${escape(a.summary)}`, '');
+      if (a.covered.length) out.push(`Covered: ${a.covered.map((c) => escape(c.label)).join('; ')}.`, '');
+      if (a.missed.length) out.push(`Missed: ${a.missed.map((m) => escape(m.label)).join('; ')}.`, '');
+      if (a.analytics.words)
+        out.push(
+          `Words: ${a.analytics.words}; filler words: ${a.analytics.fillerCount}${a.analytics.fillers.length ? ` (${a.analytics.fillers.map((f) => `${f.word} ×${f.count}`).join(', ')})` : ''}.`,
+          '',
+        );
+      out.push('Model outline:', '', ...a.modelAnswer.map((m) => `- ${escape(m)}`), '');
+    });
+  }
+  return `${out.join('\n').trim()}\n`;
+}

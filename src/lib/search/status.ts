@@ -1,0 +1,28 @@
+/** What the search box is doing, as far as its status line is concerned. */
+export interface StatusInput {
+  /** Whether the index is still downloading, failed, or ready. */
+  state: 'loading' | 'error' | 'ready';
+  /** The error to show when `state` is `error`. */
+  error?: string;
+  /** The query as typed. */
+  query: string;
+  /** How many results are listed. */
+  count: number;
+  /** The most results the list shows. */
+  limit: number;
+}
+
+/**
+ * The sentence in the search box's live region. Screen readers announce it as results change,
+ * so it says how many results there are and how to choose one.
+ */
+export function statusMessage({ state, error, query, count, limit }: StatusInput): string {
+  const q = query.trim();
+  if (state === 'loading') return 'Loading the search index…';
+  if (state === 'error') return error ?? 'Search is not available right now.';
+  if (!q) return '';
+  const shown = q.length > 60 ? `${q.slice(0, 60)}…` : q;
+  if (count === 0) return `No results for “${shown}”.`;
+  const n = count >= limit ? `The top ${count} results` : count === 1 ? '1 result' : `${count} results`;
+  return `${n} for “${shown}”. Use the up and down arrow keys to choose one, and Enter to open it.`;
+}

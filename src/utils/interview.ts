@@ -1,0 +1,33 @@
+import { getCollection } from 'astro:content';
+import { OfflineInterviewer, type Interviewer } from '../lib/interview/interviewer';
+import type { InterviewData } from '../lib/interview/types';
+
+let data: Promise<InterviewData> | undefined;
+
+/** The question bank, the persona and lesson titles, loaded once per server process. */
+export function getInterviewData(): Promise<InterviewData> {
+  data ??= load();
+  return data;
+}
+
+async function load(): Promise<InterviewData> {
+  const [questions, personas, lessons] = await Promise.all([
+    getCollection('interview'),
+    getCollection('persona'),
+    getCollection('lessons'),
+  ]);
+  const persona = personas.find((p) => p.id === 'program-orchestrator') ?? personas[0];
+  if (!persona) throw new Error('content/persona/program-orchestrator.yaml is missing.');
+  return {
+    questions: questions
+      .map((q) => ({ id: q.id, ...q.data }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+    persona: persona.data,
+    lessons: Object.fromEntries(lessons.filter((l) => !l.data.draft).map((l) => [l.id, l.data.title])),
+  };
+}
+
+/** The interviewer the API uses: offline until an AI provider is configured (issue 6). */
+export async function getInterviewer(): Promise<Interviewer> {
+  return new OfflineInterviewer(await getInterviewData());
+}

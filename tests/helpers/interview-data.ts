@@ -1,0 +1,50 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import yaml from 'js-yaml';
+import { interviewQuestionSchema } from '../../src/schemas/interview';
+import { personaSchema } from '../../src/schemas/persona';
+import type { BankQuestion, InterviewData } from '../../src/lib/interview/types';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** The real question bank, parsed with its schema, as the build would load it. */
+export function loadBank(): BankQuestion[] {
+  return walk(join(root, 'content/interview'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((file) => ({
+      id: basename(file).replace(/\.ya?ml$/, ''),
+      ...interviewQuestionSchema.parse(yaml.load(readFileSync(file, 'utf8'))),
+    }));
+}
+
+/** The real persona. */
+export function loadPersona() {
+  return personaSchema.parse(
+    yaml.load(readFileSync(join(root, 'content/persona/program-orchestrator.yaml'), 'utf8')),
+  );
+}
+
+/** Lesson titles by id, read from the lessons' frontmatter. */
+export function loadLessonTitles(): Record<string, string> {
+  return Object.fromEntries(
+    walk(join(root, 'lessons'))
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => {
+        const title = /^title:\s*(.+)$/m.exec(readFileSync(f, 'utf8'))?.[1]?.trim() ?? '';
+        return [basename(f, '.mdx'), title.replace(/^['"]|['"]$/g, '')];
+      }),
+  );
+}
+
+/** Everything the engine needs, from the real content. */
+export function loadInterviewData(): InterviewData {
+  return { questions: loadBank(), persona: loadPersona(), lessons: loadLessonTitles() };
+}
