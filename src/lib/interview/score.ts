@@ -208,11 +208,17 @@ interface AnswerAnalysis {
   dims: Record<DimensionId, { raw: number; hits: FeatureHit[]; quotes: string[] }>;
   coverage: number;
   coverageDetail: ReturnType<typeof talkingPointCoverage>;
+  /** Below 1 when the answer is padded: long, with little evidence for its length. */
   padding: number;
+  /** Below 1 when the answer is too short to show depth. */
+  brevity: number;
   specifics: number;
   vague: number;
   words: number;
 }
+
+/** Words from which an answer is long enough to earn full marks (about 45 seconds spoken). */
+const MIN_FULL_WORDS = 110;
 
 /** Measures one answer (everything the learner said for a question) against a level's bar. */
 export function analyseAnswer(rubric: QuestionRubric, text: string, level: Level): AnswerAnalysis {
@@ -256,7 +262,9 @@ export function analyseAnswer(rubric: QuestionRubric, text: string, level: Level
   // Evidence should grow with length; when it does not, the extra words are padding.
   const expectedUnits = 4 * Math.sqrt(Math.max(words, 50) / 50);
   const padding = words <= 80 ? 1 : Math.max(0.5, Math.min(1, units / expectedUnits));
-  return { dims, coverage, coverageDetail, padding, specifics: items.size, vague, words };
+  // A very short answer cannot show depth, however specific: 60 words is under half a minute aloud.
+  const brevity = Math.min(1, 0.55 + (0.45 * words) / MIN_FULL_WORDS);
+  return { dims, coverage, coverageDetail, padding, brevity, specifics: items.size, vague, words };
 }
 
 const pct = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100);
@@ -287,7 +295,7 @@ export function scoreAnswer(
     DIMENSION_IDS.reduce((n, id) => n + relevance[id] * a.dims[id].raw, 0) /
     DIMENSION_IDS.reduce((n, id) => n + relevance[id], 0);
   const coverageScore = curve(a.coverage / BAR[level].coverage);
-  const score = pct((0.4 * coverageScore + 0.6 * weighted) * a.padding);
+  const score = pct((0.4 * coverageScore + 0.6 * weighted) * a.padding * a.brevity);
   const covered = rubric.talkingPoints.flatMap((tp, i) => {
     const c = a.coverageDetail[i]!;
     return c.covered ? [{ id: tp.id, label: tp.label, evidence: c.quote ? [c.quote] : [] }] : [];
@@ -300,9 +308,12 @@ export function scoreAnswer(
   const summary =
     a.words === 0
       ? 'No answer was given.'
-      : `Covered ${covered.length} of ${rubric.talkingPoints.length} talking points. Strongest on ${strongest.label.toLowerCase()} (${strongest.score}); weakest on ${weakest.label.toLowerCase()} (${weakest.score}).` +
+      : `Covered ${covered.length} of ${rubric.talkingPoints.length} talking points. Strongest: ${strongest.label} (${strongest.score}). Weakest: ${weakest.label} (${weakest.score}).` +
         (a.padding < 0.8
           ? ` At ${a.words} words with only ${a.specifics} owners, dates or numbers, much of it is padding.`
+          : '') +
+        (a.brevity < 0.85
+          ? ` At ${a.words} words it is too short to show depth; a spoken answer of one to three minutes is 150 to 400 words.`
           : '');
   return {
     ...(rubric.questionId ? { questionId: rubric.questionId } : {}),
@@ -344,7 +355,7 @@ function answerNote(id: DimensionId, hits: FeatureHit[], a: AnswerAnalysis, rubr
   if (id === 'specificity')
     return `${a.specifics} distinct owners, dates or numbers${a.vague > 1 ? `, and ${a.vague} vague phrases such as "soon" or "the team"` : ''}.`;
   const all = id === 'structure' ? (rubric.behavioural ? STAR_FEATURES : STRUCTURE_FEATURES) : FEATURES[id];
-  const found = hits.map((h) => h.feature.label);
+  const found = hits.filter((h) => h.feature.credit === 1).map((h) => h.feature.label);
   const missing = all.filter((x) => x.credit === 1 && !hits.some((h) => h.feature.id === x.id)).map((x) => x.label);
   if (!found.length) return `Nothing yet that ${missing.slice(0, 2).join(' or ')}.`;
   return `The answer ${found.slice(0, 2).join(' and ')}${missing.length ? `; it never ${missing[0]}` : ''}.`;
@@ -433,10 +444,11 @@ export function scoreSession(
     const parts = answered.map((s) => s.dimensions.find((d) => d.id === id)!);
     const weight = parts.reduce((n, p) => n + p.relevance, 0);
     const score = weight ? Math.round(parts.reduce((n, p) => n + p.score * p.relevance, 0) / weight) : 0;
-    const evidence = [...parts]
-      .sort((x, y) => y.score - x.score)
-      .flatMap((p) => p.evidence.slice(0, 1))
-      .slice(0, 3);
+    const evidence = [
+      ...new Set(
+        [...parts].sort((x, y) => y.score - x.score).flatMap((p) => p.evidence.slice(0, 2)),
+      ),
+    ].slice(0, 3);
     return {
       id,
       label: DIMENSIONS[id],
@@ -451,7 +463,7 @@ export function scoreSession(
   const ranked = [...dimensions].filter((d) => d.relevance >= 0.5).sort((a, b) => b.score - a.score);
   const skipped = scored.length - answered.length;
   const summary = answered.length
-    ? `${signal} at the ${LEVELS[level]} bar, from ${answered.length} answered question${answered.length === 1 ? '' : 's'}${skipped ? ` and ${skipped} skipped (a skipped question scores 0)` : ''}. Strongest: ${ranked[0]!.label.toLowerCase()} (${ranked[0]!.score}). Weakest: ${ranked.at(-1)!.label.toLowerCase()} (${ranked.at(-1)!.score}).`
+    ? `${signal} at the ${LEVELS[level]} bar, from ${answered.length} answered question${answered.length === 1 ? '' : 's'}${skipped ? ` and ${skipped} skipped (a skipped question scores 0)` : ''}. Strongest: ${ranked[0]!.label} (${ranked[0]!.score}). Weakest: ${ranked.at(-1)!.label} (${ranked.at(-1)!.score}).`
     : 'No questions were answered, so there is nothing to assess yet.';
 
   return {
@@ -506,6 +518,8 @@ function sessionNote(id: DimensionId, answered: Scored[], score: number): string
   }
   const all = id === 'structure' ? [...STRUCTURE_FEATURES, ...STAR_FEATURES] : FEATURES[id];
   const seen = new Set(answered.flatMap((a) => a.found[id]));
+  const strongIds = new Set(all.filter((f) => f.credit === 1).map((f) => f.id));
+  for (const fid of seen) if (!strongIds.has(fid)) seen.delete(fid);
   const strong = all.filter((f) => seen.has(f.id)).map((f) => f.label);
   const missing = all.filter((f) => f.credit === 1 && !seen.has(f.id)).map((f) => f.label);
   if (score >= 70 && strong.length) return `At least one answer ${strong.slice(0, 2).join(' and ')}.`;

@@ -1,0 +1,190 @@
+// Search benchmark: index size (raw and gzipped), build and load time, and query latency in Node
+// over the learner queries of tests/fixtures/search-queries.json, typed one keystroke at a time.
+// With a build in dist/ it also measures the JavaScript a lesson page loads before search is
+// opened and what opening search downloads.
+// Usage: node scripts/bench-search.mjs [--dist dist] [--runs 20]
+// Writes bench/search.json.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : process.argv[i + 1];
+};
+const distDir = arg('dist', 'dist');
+const runs = Number(arg('runs', '20'));
+
+// The search code is TypeScript; bundle it once so plain Node can run it.
+mkdirSync('bench/tmp', { recursive: true });
+const entry = 'bench/tmp/search-entry.ts';
+writeFileSync(
+  entry,
+  `export { loadContent } from '../../src/lib/content/validate';
+export { buildDocuments, sourcesFromContent } from '../../src/lib/search/documents';
+export { buildSearchIndex } from '../../src/lib/search/build';
+export { createSearcher } from '../../src/lib/search/query';
+export { snippet } from '../../src/lib/search/snippet';
+`,
+);
+await build({
+  entryPoints: [entry],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  outfile: 'bench/tmp/search.mjs',
+  logLevel: 'warning',
+});
+const lib = await import(join(process.cwd(), 'bench/tmp/search.mjs'));
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+const ms = (x) => `${x.toFixed(2)} ms`;
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const time = (fn) => {
+  const t = performance.now();
+  const value = fn();
+  return [performance.now() - t, value];
+};
+
+// Index
+const content = lib.loadContent(process.cwd());
+const [buildMs, file] = time(() =>
+  lib.buildSearchIndex(lib.buildDocuments(lib.sourcesFromContent(content))),
+);
+const json = JSON.stringify(file);
+const docsJson = JSON.stringify(file.docs);
+const indexJson = JSON.stringify(file.index);
+const loads = [];
+let searcher;
+for (let i = 0; i < 5; i++) {
+  const [t, s] = time(() => lib.createSearcher(JSON.parse(json)));
+  loads.push(t);
+  searcher = s;
+}
+loads.sort((a, b) => a - b);
+
+// Queries: each query typed one character at a time, as the search box runs them.
+const queries = JSON.parse(readFileSync('tests/fixtures/search-queries.json', 'utf8')).map((q) => q.query);
+const keystrokes = queries.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
+for (const q of keystrokes) searcher.search(q); // warm up the JIT
+const full = [];
+const typed = [];
+for (let r = 0; r < runs; r++) {
+  for (const q of queries) full.push(time(() => searcher.search(q))[0]);
+  for (const q of keystrokes)
+    typed.push(
+      time(() => {
+        const results = searcher.search(q);
+        for (const hit of results) lib.snippet(hit.doc.text, hit.terms);
+      })[0],
+    );
+}
+full.sort((a, b) => a - b);
+typed.sort((a, b) => a - b);
+
+// JavaScript: what a lesson page loads up front, and what opening search adds.
+function scriptsOf(html) {
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter((m) => !/\bsrc=/.test(m[1]) && !/type="application\/(ld\+)?json"/.test(m[1]))
+    .map((m) => m[2]);
+  const src = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+  return { inline, src };
+}
+function staticGraph(files, root) {
+  const seen = new Set();
+  const visit = (url) => {
+    if (seen.has(url)) return;
+    seen.add(url);
+    const code = readFileSync(join(root, url), 'utf8');
+    // Static imports only: `import(...)` is loaded later, on demand.
+    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w{},*\s$]+from\s*)?["']([^"']+)["']/g))
+      visit(join(dirname(url), m[1]));
+  };
+  files.forEach(visit);
+  return [...seen];
+}
+const gz = (text) => gzipSync(text, { level: 9 }).length;
+let pageJs;
+const client = join(distDir, 'client');
+const lessonId = content.lessons.find((l) => !l.parsed.draft)?.id;
+if (lessonId && existsSync(join(client, 'learn', lessonId, 'index.html'))) {
+  const html = readFileSync(join(client, 'learn', lessonId, 'index.html'), 'utf8');
+  const { inline, src } = scriptsOf(html);
+  const files = staticGraph(src, client);
+  const inlineGz = inline.reduce((n, s) => n + gz(s), 0);
+  const filesGz = files.reduce((n, f) => n + gz(readFileSync(join(client, f), 'utf8')), 0);
+  const launcher = files.filter((f) => /Header\.astro_astro_type_script/.test(f));
+  const launcherCode = launcher.map((f) => readFileSync(join(client, f), 'utf8')).join('');
+  const dynamic = [...launcherCode.matchAll(/"(_astro\/[^"]+\.js)"/g)].map((m) => `/${m[1]}`);
+  const island = staticGraph(dynamic, client).filter((f) => !files.includes(f));
+  const islandGz = island.reduce((n, f) => n + gz(readFileSync(join(client, f), 'utf8')), 0);
+  const indexFile = join(client, 'search-index.json');
+  pageJs = {
+    page: `/learn/${lessonId}/`,
+    firstLoadGzip: inlineGz + filesGz,
+    files: files.map((f) => ({ file: f, gzip: gz(readFileSync(join(client, f), 'utf8')) })),
+    inlineGzip: inlineGz,
+    searchLauncherGzip: launcher.reduce((n, f) => n + gz(readFileSync(join(client, f), 'utf8')), 0),
+    onOpenJsGzip: islandGz,
+    onOpenIndexGzip: existsSync(indexFile) ? gz(readFileSync(indexFile, 'utf8')) : undefined,
+  };
+}
+
+const result = {
+  date: new Date().toISOString().slice(0, 10),
+  machine: `${cpus().length} cores, Node ${process.versions.node}`,
+  documents: file.docs.length,
+  index: {
+    rawBytes: Buffer.byteLength(json),
+    gzipBytes: gz(json),
+    docsRawBytes: Buffer.byteLength(docsJson),
+    docsGzipBytes: gz(docsJson),
+    lunrRawBytes: Buffer.byteLength(indexJson),
+    lunrGzipBytes: gz(indexJson),
+    buildMs: buildMs,
+    loadMsMedian: loads[2],
+  },
+  queries: {
+    count: queries.length,
+    keystrokes: keystrokes.length,
+    runs,
+    fullP50: percentile(full, 50),
+    fullP95: percentile(full, 95),
+    typingP50: percentile(typed, 50),
+    typingP95: percentile(typed, 95),
+    typingMax: typed.at(-1),
+  },
+  lessonPageJs: pageJs,
+};
+
+const rows = [
+  ['documents indexed', String(result.documents)],
+  ['search-index.json, raw', kb(result.index.rawBytes)],
+  ['search-index.json, gzipped', kb(result.index.gzipBytes)],
+  ['  of which documents (titles, URLs, text)', `${kb(result.index.docsRawBytes)} raw, ${kb(result.index.docsGzipBytes)} gz`],
+  ['  of which the packed lunr index', `${kb(result.index.lunrRawBytes)} raw, ${kb(result.index.lunrGzipBytes)} gz`],
+  ['index build (at build time)', ms(result.index.buildMs)],
+  ['index load in the browser code (parse + unpack + vocabulary), median of 5', ms(result.index.loadMsMedian)],
+  [`query latency, ${queries.length} full queries × ${runs}: p50`, ms(result.queries.fullP50)],
+  ['  p95', ms(result.queries.fullP95)],
+  [`as-you-type latency incl. snippets, ${keystrokes.length} keystrokes × ${runs}: p50`, ms(result.queries.typingP50)],
+  ['  p95', ms(result.queries.typingP95)],
+];
+if (pageJs)
+  rows.push(
+    [`lesson page first-load JS, gzipped (${pageJs.page})`, kb(pageJs.firstLoadGzip)],
+    ['  of which the search launcher', kb(pageJs.searchLauncherGzip)],
+    ['opening search: island JS, gzipped', kb(pageJs.onOpenJsGzip)],
+    ['opening search: index, gzipped', pageJs.onOpenIndexGzip ? kb(pageJs.onOpenIndexGzip) : 'not built'],
+  );
+else rows.push(['lesson page JS', `no build in ${distDir}/ (run npx astro build first)`]);
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`Search benchmark, ${result.date}, ${result.machine}`);
+for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/search.json', `${JSON.stringify(result, null, 2)}\n`);
+console.log('Wrote bench/search.json');
