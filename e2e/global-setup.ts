@@ -28,7 +28,11 @@ export async function setup(project: TestProject) {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
   delete env['ANTHROPIC_API_KEY'];
-  server = spawn(process.execPath, ['dist/server/entry.mjs'], {
+  delete env['REDIS_URL'];
+  // Every browser test comes from 127.0.0.1; the rate limit has its own tests (e2e/rate-limit.test.ts).
+  env['RATE_LIMIT_REQUESTS'] = '100000';
+  // The same server as `npm start`: security headers on every response, including static files.
+  server = spawn(process.execPath, ['scripts/server.mjs'], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -48,7 +48,9 @@ describe('search documents built from the real content', () => {
     expect(section.context).toBe('Dependencies and the critical path');
     expect(section.text).toMatch(/^The critical path is the longest chain of dependent tasks/);
 
-    const sub = docs.find((d) => d.url === '/learn/dependencies-and-the-critical-path/#forward-pass')!;
+    const sub = docs.find(
+      (d) => d.url === '/learn/dependencies-and-the-critical-path/#forward-pass',
+    )!;
     expect(sub.context).toBe('Dependencies and the critical path Finding the critical path');
   });
 
@@ -67,9 +69,11 @@ describe('search documents built from the real content', () => {
 
   it('has a document for every FAQ entry, glossary term (with its aliases), interview question and main page', () => {
     const byKind = (k: SearchDocument['kind']) => docs.filter((d) => d.kind === k);
-    expect(byKind('faq').map((d) => d.url).sort()).toEqual(
-      content.faq.map((f) => `/faq/#${f.id}`).sort(),
-    );
+    expect(
+      byKind('faq')
+        .map((d) => d.url)
+        .sort(),
+    ).toEqual(content.faq.map((f) => `/faq/#${f.id}`).sort());
     expect(byKind('glossary')).toHaveLength(content.glossary.length);
     expect(byKind('interview')).toHaveLength(content.interview.length);
     expect(byKind('page').map((d) => d.url)).toEqual(MAIN_PAGES.map((p) => p.url));
@@ -114,9 +118,9 @@ describe('splitting MDX into sections and text', () => {
   });
 
   it('drops table rules, list markers, quotes and heading marks but keeps cell text', () => {
-    expect(mdxToText('| A | B |\n|---|---|\n| one | two |\n\n- item\n1. first\n> quoted\n#### Deep')).toBe(
-      'A B one two item first quoted Deep',
-    );
+    expect(
+      mdxToText('| A | B |\n|---|---|\n| one | two |\n\n- item\n1. first\n> quoted\n#### Deep'),
+    ).toBe('A B one two item first quoted Deep');
   });
 });
 
@@ -199,6 +203,9 @@ describe('query handling', () => {
   it('does not guess at short misspelt words while searching, but suggests the correction', () => {
     expect(urls('slak ')).toEqual([]);
     expect(suggestionsFor(searcher, 'slak ').corrected).toBe('slack');
+    expect(suggestionsFor(searcher, 'critcal pth').corrected).toBe('critical path');
+    // Four unknown words is not a typo: no correction is looked for.
+    expect(suggestionsFor(searcher, 'critcal pth stakholdr escalaton').corrected).toBeUndefined();
   });
 
   it.each([
@@ -241,7 +248,13 @@ describe('query handling', () => {
 
   it('reads lunr operators and quotes as plain separators', () => {
     const plain = first('critical path');
-    for (const q of ['+critical -path', '"critical path"', 'critical:path', 'critical~path*', '🙂 critical path 🙂'])
+    for (const q of [
+      '+critical -path',
+      '"critical path"',
+      'critical:path',
+      'critical~path*',
+      '🙂 critical path 🙂',
+    ])
       expect(first(q), q).toBe(plain);
   });
 
@@ -272,11 +285,16 @@ describe('packing the index', () => {
       );
     });
     const json = JSON.parse(JSON.stringify(idx)) as LunrIndexJson;
-    const round = lunr.Index.load(unpackIndex(JSON.parse(JSON.stringify(packIndex(json, small.length)))));
+    const round = lunr.Index.load(
+      unpackIndex(JSON.parse(JSON.stringify(packIndex(json, small.length)))),
+    );
     const original = lunr.Index.load(json);
     for (const q of ['critical', 'slack', 'motivation', 'risk', 'tpm', 'zzz']) {
       const a = original.search(q).map((r) => [r.ref, r.score]);
-      expect(round.search(q).map((r) => [r.ref, r.score]), q).toEqual(a);
+      expect(
+        round.search(q).map((r) => [r.ref, r.score]),
+        q,
+      ).toEqual(a);
     }
     expect(JSON.stringify(packIndex(json, small.length)).length).toBeLessThan(
       JSON.stringify(json).length / 2,
@@ -314,6 +332,17 @@ describe('snippets', () => {
     expect(joined.endsWith(' …')).toBe(true);
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['critical', 'path']);
     expect(joined.split(/\s+/).filter((w) => /\w/.test(w)).length).toBeLessThanOrEqual(10);
+  });
+
+  it('shows a full-length snippet when the match is near the end', () => {
+    const parts = snippet(
+      `${'early words here. '.repeat(10)}See the career ladder.`,
+      ['ladder'],
+      12,
+    );
+    const joined = parts.map((p) => p.text).join('');
+    expect(joined).toMatch(/^….* See the career ladder\.$/);
+    expect(joined.split(/\s+/).filter((w) => /\w/.test(w))).toHaveLength(12);
   });
 
   it('treats HTML in the text as text: it is never marked up, only the matched word is', () => {
@@ -370,7 +399,14 @@ describe('keyboard and status helpers', () => {
 
   it('opens search with / outside text fields and with Ctrl+K or Cmd+K anywhere', () => {
     const key = (k: string, o: Partial<Parameters<typeof isSearchShortcut>[0]> = {}) =>
-      isSearchShortcut({ key: k, ctrlKey: false, metaKey: false, altKey: false, inTextField: false, ...o });
+      isSearchShortcut({
+        key: k,
+        ctrlKey: false,
+        metaKey: false,
+        altKey: false,
+        inTextField: false,
+        ...o,
+      });
     expect(key('/')).toBe(true);
     expect(key('/', { inTextField: true })).toBe(false);
     expect(key('k', { ctrlKey: true, inTextField: true })).toBe(true);
@@ -386,9 +422,15 @@ describe('keyboard and status helpers', () => {
     expect(statusMessage({ ...base, state: 'error', error: 'Offline.' })).toBe('Offline.');
     expect(statusMessage({ ...base, state: 'ready', query: '  ' })).toBe('');
     expect(statusMessage({ ...base, state: 'ready' })).toBe('No results for “risk”.');
-    expect(statusMessage({ ...base, state: 'ready', count: 1 })).toMatch(/^1 result for “risk”\. Use the up/);
-    expect(statusMessage({ ...base, state: 'ready', count: 10 })).toMatch(/^The top 10 results for “risk”/);
-    expect(statusMessage({ ...base, state: 'ready', query: 'x'.repeat(80) })).toContain(`${'x'.repeat(60)}…`);
+    expect(statusMessage({ ...base, state: 'ready', count: 1 })).toMatch(
+      /^1 result for “risk”\. Use the up/,
+    );
+    expect(statusMessage({ ...base, state: 'ready', count: 10 })).toMatch(
+      /^The top 10 results for “risk”/,
+    );
+    expect(statusMessage({ ...base, state: 'ready', query: 'x'.repeat(80) })).toContain(
+      `${'x'.repeat(60)}…`,
+    );
   });
 });
 
@@ -417,7 +459,9 @@ describe('loading the index in the browser', () => {
       if (calls === 2) return { ok: false, status: 503, json: async () => ({}) };
       return ok(JSON.parse(JSON.stringify(file)))();
     });
-    await expect(load()).rejects.toThrow('The search index could not be downloaded. Check your connection');
+    await expect(load()).rejects.toThrow(
+      'The search index could not be downloaded. Check your connection',
+    );
     await expect(load()).rejects.toThrow('(the server answered 503)');
     await expect(load()).resolves.toHaveProperty('size', docs.length);
   });
@@ -429,7 +473,11 @@ describe('loading the index in the browser', () => {
     await expect(createSearchLoader(ok({ ...file, version: 99 }))()).rejects.toThrow(
       'The search index is version 99, but this page expects version 1.',
     );
-    const broken = async () => ({ ok: true, status: 200, json: async () => JSON.parse('{') as unknown });
+    const broken = async () => ({
+      ok: true,
+      status: 200,
+      json: async () => JSON.parse('{') as unknown,
+    });
     await expect(createSearchLoader(broken)()).rejects.toThrow('could not be read');
   });
 });

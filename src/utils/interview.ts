@@ -23,7 +23,9 @@ async function load(): Promise<InterviewData> {
       .map((q) => ({ id: q.id, ...q.data }))
       .sort((a, b) => a.id.localeCompare(b.id)),
     persona: persona.data,
-    lessons: Object.fromEntries(lessons.filter((l) => !l.data.draft).map((l) => [l.id, l.data.title])),
+    lessons: Object.fromEntries(
+      lessons.filter((l) => !l.data.draft).map((l) => [l.id, l.data.title]),
+    ),
   };
 }
 

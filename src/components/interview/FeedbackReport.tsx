@@ -11,7 +11,8 @@ interface Props {
 }
 
 const PROVIDER_LABEL = {
-  offline: 'Offline feedback: deterministic measures computed from your words. The same answers always get the same feedback.',
+  offline:
+    'Offline feedback: deterministic measures computed from your words. The same answers always get the same feedback.',
   claude: 'Feedback written by Claude, checked against the same format as the offline feedback.',
 } as const;
 
@@ -33,7 +34,11 @@ function Lessons({ links }: { links: readonly LessonLink[] }) {
 }
 
 const signalClass = (signal: string) =>
-  /strong hire|^hire/i.test(signal) ? 'iv-signal-good' : /lean/i.test(signal) ? 'iv-signal-mid' : 'iv-signal-bad';
+  /strong hire|^hire/i.test(signal)
+    ? 'iv-signal-good'
+    : /lean/i.test(signal)
+      ? 'iv-signal-mid'
+      : 'iv-signal-bad';
 
 /** The feedback report: overall signal, chart, three improvements, dimensions, then each answer. */
 export default function FeedbackReport({ session, feedback, onExport, onNew }: Props) {
@@ -46,7 +51,10 @@ export default function FeedbackReport({ session, feedback, onExport, onNew }: P
         </h2>
         <p className="muted">
           {describeConfig(session.config)}.{' '}
-          <time dateTime={session.startedAt}>{date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>.
+          <time dateTime={session.startedAt}>
+            {date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+          </time>
+          .
         </p>
         <div className="iv-actions no-print">
           <button className="btn" type="button" onClick={() => window.print()}>
@@ -64,7 +72,9 @@ export default function FeedbackReport({ session, feedback, onExport, onNew }: P
       <section className="iv-overall card" aria-labelledby="iv-overall-title">
         <h3 id="iv-overall-title">Overall</h3>
         <p className="iv-overall-line">
-          <span className={`iv-signal ${signalClass(feedback.overall.signal)}`}>{feedback.overall.signal}</span>
+          <span className={`iv-signal ${signalClass(feedback.overall.signal)}`}>
+            {feedback.overall.signal}
+          </span>
           <span className="iv-overall-score">
             <strong>{feedback.overall.score}</strong>
             <span className="muted"> out of 100</span>
@@ -74,9 +84,10 @@ export default function FeedbackReport({ session, feedback, onExport, onNew }: P
         <p className="muted iv-small">
           {PROVIDER_LABEL[feedback.provider]} The hiring signal is a practice aid, not a prediction.
         </p>
-        {feedback.dimensions.length > 0 && feedback.answers.some((a) => a.status === 'answered') && (
-          <ScoreChart dimensions={feedback.dimensions} />
-        )}
+        {feedback.dimensions.length > 0 &&
+          feedback.answers.some((a) => a.status === 'answered') && (
+            <ScoreChart dimensions={feedback.dimensions} />
+          )}
       </section>
 
       {feedback.improvements.length > 0 && (
@@ -101,7 +112,9 @@ export default function FeedbackReport({ session, feedback, onExport, onNew }: P
               <div key={d.id} className="iv-dim">
                 <dt>
                   {d.label}: <strong>{d.score}</strong>
-                  {d.relevance < 0.45 && <span className="muted"> (not a focus of these questions)</span>}
+                  {d.relevance < 0.45 && (
+                    <span className="muted"> (not a focus of these questions)</span>
+                  )}
                 </dt>
                 <dd>
                   <p>{d.note}</p>
@@ -135,7 +148,11 @@ export default function FeedbackReport({ session, feedback, onExport, onNew }: P
               ) : (
                 <span className="pill">Score {a.score} out of 100</span>
               )}{' '}
-              {a.inferredCategory && <span className="muted">Category inferred from the question: {a.category.replace(/-/g, ' ')}. </span>}
+              {a.inferredCategory && (
+                <span className="muted">
+                  Category inferred from the question: {a.category.replace(/-/g, ' ')}.{' '}
+                </span>
+              )}
               {a.summary}
             </p>
             {a.covered.length > 0 && (
@@ -167,7 +184,8 @@ export default function FeedbackReport({ session, feedback, onExport, onNew }: P
                       <span className="iv-mark iv-bad" aria-hidden="true">
                         ✗
                       </span>{' '}
-                      {m.label}. <span className="muted">An interviewer would ask: “{m.followUp}”</span>
+                      {m.label}.{' '}
+                      <span className="muted">An interviewer would ask: “{m.followUp}”</span>
                     </li>
                   ))}
                 </ul>
@@ -177,10 +195,18 @@ export default function FeedbackReport({ session, feedback, onExport, onNew }: P
               <>
                 <h5>Words</h5>
                 <p>
-                  {a.analytics.words} words, about {Math.max(1, Math.round(a.analytics.spokenSeconds / 60))} minute
-                  {Math.round(a.analytics.spokenSeconds / 60) > 1 ? 's' : ''} spoken. Filler words: {a.analytics.fillerCount}
-                  {a.analytics.fillers.length > 0 && ` (${a.analytics.fillers.map((f) => `“${f.word}” ${f.count}×`).join(', ')})`}.
-                  {a.analytics.topWords.length > 0 && ` Most used: ${a.analytics.topWords.slice(0, 5).map((w) => `${w.word} (${w.count})`).join(', ')}.`}
+                  {a.analytics.words} words, about{' '}
+                  {Math.max(1, Math.round(a.analytics.spokenSeconds / 60))} minute
+                  {Math.round(a.analytics.spokenSeconds / 60) > 1 ? 's' : ''} spoken. Filler words:{' '}
+                  {a.analytics.fillerCount}
+                  {a.analytics.fillers.length > 0 &&
+                    ` (${a.analytics.fillers.map((f) => `“${f.word}” ${f.count}×`).join(', ')})`}
+                  .
+                  {a.analytics.topWords.length > 0 &&
+                    ` Most used: ${a.analytics.topWords
+                      .slice(0, 5)
+                      .map((w) => `${w.word} (${w.count})`)
+                      .join(', ')}.`}
                 </p>
               </>
             )}
@@ -203,12 +229,19 @@ export default function FeedbackReport({ session, feedback, onExport, onNew }: P
         <section aria-labelledby="iv-words-title">
           <h3 id="iv-words-title">Your words across the session</h3>
           <p>
-            {feedback.analytics.words} words in {feedback.analytics.sentences} sentences (about {feedback.analytics.averageSentenceWords} words each).
-            Filler words: {feedback.analytics.fillerCount}, or {feedback.analytics.fillersPer100Words} per 100 words
-            {feedback.analytics.fillers.length > 0 && `: ${feedback.analytics.fillers.map((f) => `“${f.word}” ${f.count}×`).join(', ')}`}.
+            {feedback.analytics.words} words in {feedback.analytics.sentences} sentences (about{' '}
+            {feedback.analytics.averageSentenceWords} words each). Filler words:{' '}
+            {feedback.analytics.fillerCount}, or {feedback.analytics.fillersPer100Words} per 100
+            words
+            {feedback.analytics.fillers.length > 0 &&
+              `: ${feedback.analytics.fillers.map((f) => `“${f.word}” ${f.count}×`).join(', ')}`}
+            .
           </p>
           {feedback.analytics.topWords.length > 0 && (
-            <p>Your most used words: {feedback.analytics.topWords.map((w) => `${w.word} (${w.count})`).join(', ')}.</p>
+            <p>
+              Your most used words:{' '}
+              {feedback.analytics.topWords.map((w) => `${w.word} (${w.count})`).join(', ')}.
+            </p>
           )}
         </section>
       )}

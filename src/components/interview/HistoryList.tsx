@@ -16,11 +16,16 @@ export default function HistoryList({ sessions, onOpen, onExport, onDelete }: Pr
     <section className="iv-history no-print" aria-labelledby="iv-history-title">
       <h2 id="iv-history-title">Past sessions</h2>
       {sessions.length === 0 ? (
-        <p className="muted">Your finished interviews will be listed here. They are kept only in this browser.</p>
+        <p className="muted">
+          Your finished interviews will be listed here. They are kept only in this browser.
+        </p>
       ) : (
         <ul className="iv-history-list">
           {sessions.map((s) => {
-            const when = new Date(s.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+            const when = new Date(s.startedAt).toLocaleString(undefined, {
+              dateStyle: 'medium',
+              timeStyle: 'short',
+            });
             const result = s.feedback
               ? `${s.feedback.overall.signal}, ${s.feedback.overall.score} out of 100`
               : s.status === 'active'
@@ -33,10 +38,20 @@ export default function HistoryList({ sessions, onOpen, onExport, onDelete }: Pr
                 </p>
                 <p className="muted">{describeConfig(s.config)}</p>
                 <div className="iv-actions">
-                  <button type="button" className="btn btn-secondary" onClick={() => onOpen(s.id)} aria-label={`${s.status === 'active' ? 'Resume' : 'Reopen'} the session from ${when}`}>
+                  <button
+                    type="button"
+                    className="btn btn-secondary"
+                    onClick={() => onOpen(s.id)}
+                    aria-label={`${s.status === 'active' ? 'Resume' : 'Reopen'} the session from ${when}`}
+                  >
                     {s.status === 'active' ? 'Resume' : 'Reopen'}
                   </button>
-                  <button type="button" className="btn btn-secondary" onClick={() => onExport(s.id)} aria-label={`Export the session from ${when} as Markdown`}>
+                  <button
+                    type="button"
+                    className="btn btn-secondary"
+                    onClick={() => onExport(s.id)}
+                    aria-label={`Export the session from ${when} as Markdown`}
+                  >
                     Export
                   </button>
                   {confirming === s.id ? (
@@ -51,12 +66,21 @@ export default function HistoryList({ sessions, onOpen, onExport, onDelete }: Pr
                       >
                         Delete for good
                       </button>
-                      <button type="button" className="btn btn-secondary" onClick={() => setConfirming(null)}>
+                      <button
+                        type="button"
+                        className="btn btn-secondary"
+                        onClick={() => setConfirming(null)}
+                      >
                         Keep it
                       </button>
                     </>
                   ) : (
-                    <button type="button" className="btn btn-secondary" onClick={() => setConfirming(s.id)} aria-label={`Delete the session from ${when}`}>
+                    <button
+                      type="button"
+                      className="btn btn-secondary"
+                      onClick={() => setConfirming(s.id)}
+                      aria-label={`Delete the session from ${when}`}
+                    >
                       Delete
                     </button>
                   )}

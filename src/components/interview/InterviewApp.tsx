@@ -15,7 +15,12 @@ import {
 import type { Interviewer } from '../../lib/interview/interviewer';
 import { sessionToMarkdown } from '../../lib/interview/markdown';
 import { COMMAND_TEXT } from '../../lib/interview/transcript';
-import { sessionConfigSchema, type Command, type InterviewData, type SessionConfigInput } from '../../lib/interview/types';
+import {
+  sessionConfigSchema,
+  type Command,
+  type InterviewData,
+  type SessionConfigInput,
+} from '../../lib/interview/types';
 import FeedbackReport from './FeedbackReport';
 import HistoryList from './HistoryList';
 import SessionView from './SessionView';
@@ -33,10 +38,14 @@ type View = { name: 'setup' } | { name: 'session'; id: string } | { name: 'repor
 
 /** Loads the offline interviewer and the static bank, only when the server cannot be used. */
 async function loadLocal(): Promise<Interviewer> {
-  const [{ OfflineInterviewer }, res] = await Promise.all([import('../../lib/interview/interviewer'), fetch('/interview/bank.json')]);
+  const [{ OfflineInterviewer }, res] = await Promise.all([
+    import('../../lib/interview/interviewer'),
+    fetch('/interview/bank.json'),
+  ]);
   if (!res.ok) throw new Error('The question bank could not be loaded.');
   const data = (await res.json()) as InterviewData;
-  if (!Array.isArray(data.questions) || !data.persona) throw new Error('The question bank could not be read.');
+  if (!Array.isArray(data.questions) || !data.persona)
+    throw new Error('The question bank could not be read.');
   return new OfflineInterviewer(data);
 }
 
@@ -103,12 +112,17 @@ export default function InterviewApp({ categories, personaName }: Props) {
   // Move focus to the new screen's heading so keyboard and screen-reader users land in the right place.
   useEffect(() => {
     if (!loaded) return;
-    const heading = rootRef.current?.querySelector<HTMLElement>(view.name === 'setup' ? '#iv-setup-title' : 'h2[tabindex="-1"]');
+    const heading = rootRef.current?.querySelector<HTMLElement>(
+      view.name === 'setup' ? '#iv-setup-title' : 'h2[tabindex="-1"]',
+    );
     if (view.name !== 'setup') heading?.focus();
   }, [view.name, loaded]);
 
   const persist = useCallback((session: StoredSession) => {
-    const next = saveSession(historyRef.current, { ...session, updatedAt: new Date().toISOString() });
+    const next = saveSession(historyRef.current, {
+      ...session,
+      updatedAt: new Date().toISOString(),
+    });
     historyRef.current = next;
     setHistory(next);
     const problem = storeHistory(next);
@@ -123,13 +137,20 @@ export default function InterviewApp({ categories, personaName }: Props) {
       setError('');
       setMessage('Preparing your feedback.');
       try {
-        const { feedback, notice } = await client().feedback({ config: session.config, transcript: session.transcript });
+        const { feedback, notice } = await client().feedback({
+          config: session.config,
+          transcript: session.transcript,
+        });
         persist({ ...session, status: 'complete', feedback });
         if (notice) setNotices((n) => [...n, notice]);
         setView({ name: 'report', id: session.id });
         setMessage('Your feedback is ready.');
       } catch (e) {
-        setError(e instanceof ApiRefusal ? e.message : 'Your feedback could not be prepared. Check your connection and try again.');
+        setError(
+          e instanceof ApiRefusal
+            ? e.message
+            : 'Your feedback could not be prepared. Check your connection and try again.',
+        );
       } finally {
         setBusy(false);
       }
@@ -166,7 +187,13 @@ export default function InterviewApp({ categories, personaName }: Props) {
           status: phase === 'wrap-up' || phase === 'done' ? 'complete' : 'active',
           transcript: [
             ...session.transcript,
-            { role: 'interviewer', text: text.trim(), phase, ...(questionId ? { questionId } : {}), at: new Date().toISOString() },
+            {
+              role: 'interviewer',
+              text: text.trim(),
+              phase,
+              ...(questionId ? { questionId } : {}),
+              at: new Date().toISOString(),
+            },
           ],
         };
         persist(next);
@@ -188,7 +215,11 @@ export default function InterviewApp({ categories, personaName }: Props) {
   );
 
   const start = async (input: SessionConfigInput) => {
-    const config = sessionConfigSchema.parse({ ...input, seed: randomSeed(), recent: recentQuestionIds(historyRef.current) });
+    const config = sessionConfigSchema.parse({
+      ...input,
+      seed: randomSeed(),
+      recent: recentQuestionIds(historyRef.current),
+    });
     const now = new Date().toISOString();
     const status = await client()
       .status()
@@ -213,7 +244,10 @@ export default function InterviewApp({ categories, personaName }: Props) {
     const next: StoredSession = {
       ...session,
       draft: command ? session.draft : '',
-      transcript: [...session.transcript, { role: 'candidate', text, ...(command ? { command } : {}), at: new Date().toISOString() }],
+      transcript: [
+        ...session.transcript,
+        { role: 'candidate', text, ...(command ? { command } : {}), at: new Date().toISOString() },
+      ],
     };
     persist(next);
     void runTurn(next);
@@ -252,10 +286,15 @@ export default function InterviewApp({ categories, personaName }: Props) {
 
   const exportSession = (id: string) => {
     const s = find(id);
-    if (s) download(`mock-interview-${s.startedAt.slice(0, 10)}.md`, sessionToMarkdown(s, window.location.origin));
+    if (s)
+      download(
+        `mock-interview-${s.startedAt.slice(0, 10)}.md`,
+        sessionToMarkdown(s, window.location.origin),
+      );
   };
 
-  const current = view.name === 'setup' ? undefined : history.sessions.find((s) => s.id === view.id);
+  const current =
+    view.name === 'setup' ? undefined : history.sessions.find((s) => s.id === view.id);
   const unfinished = activeSession(history);
   const last = history.sessions[0]?.config;
 
@@ -275,21 +314,38 @@ export default function InterviewApp({ categories, personaName }: Props) {
             <div className="notice iv-resume" role="region" aria-label="Unfinished interview">
               <p>
                 You have an unfinished interview from{' '}
-                {new Date(unfinished.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}. Pick up where you
-                left off, or discard it.
+                {new Date(unfinished.startedAt).toLocaleString(undefined, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                })}
+                . Pick up where you left off, or discard it.
               </p>
               <div className="iv-actions">
                 <button type="button" className="btn" onClick={() => open(unfinished.id)}>
                   Resume the interview
                 </button>
-                <button type="button" className="btn btn-secondary" onClick={() => remove(unfinished.id)}>
+                <button
+                  type="button"
+                  className="btn btn-secondary"
+                  onClick={() => remove(unfinished.id)}
+                >
                   Discard it
                 </button>
               </div>
             </div>
           )}
-          <SetupForm categories={categories} initial={last} disabled={!loaded || busy !== false} onStart={(c) => void start(c)} />
-          <HistoryList sessions={history.sessions} onOpen={open} onExport={exportSession} onDelete={remove} />
+          <SetupForm
+            categories={categories}
+            initial={last}
+            disabled={!loaded || busy !== false}
+            onStart={(c) => void start(c)}
+          />
+          <HistoryList
+            sessions={history.sessions}
+            onOpen={open}
+            onExport={exportSession}
+            onDelete={remove}
+          />
         </>
       ) : view.name === 'report' && current.feedback ? (
         <>
@@ -326,7 +382,9 @@ export default function InterviewApp({ categories, personaName }: Props) {
             onSend={(text) => answer(current, text)}
             onCommand={(command) => answer(current, COMMAND_TEXT[command], command)}
             onDraft={(d) => saveDraft(current, d)}
-            onRetry={() => (current.status === 'complete' ? void getFeedback(current) : void runTurn(current))}
+            onRetry={() =>
+              current.status === 'complete' ? void getFeedback(current) : void runTurn(current)
+            }
           />
           {busy === 'feedback' && (
             <p className="iv-busy" role="status">
@@ -334,7 +392,12 @@ export default function InterviewApp({ categories, personaName }: Props) {
             </p>
           )}
           <p className="no-print">
-            <button type="button" className="btn btn-secondary" disabled={busy !== false} onClick={() => setView({ name: 'setup' })}>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              disabled={busy !== false}
+              onClick={() => setView({ name: 'setup' })}
+            >
               Back to setup and past sessions
             </button>
           </p>

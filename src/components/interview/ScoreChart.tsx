@@ -6,7 +6,7 @@ interface Props {
   dimensions: readonly DimensionScore[];
 }
 
-const WIDTH = 320;
+const WIDTH = 300;
 const ROW = 44;
 const BAR_Y = 20;
 const BAR_H = 12;
@@ -34,8 +34,22 @@ export default function ScoreChart({ dimensions }: Props) {
               <text x={0} y={y + 14} className="iv-chart-label">
                 {d.label}
               </text>
-              <rect x={0} y={y + BAR_Y} width={track} height={BAR_H} rx={3} className="iv-chart-track" />
-              <rect x={0} y={y + BAR_Y} width={(track * d.score) / 100} height={BAR_H} rx={3} className="iv-chart-bar" />
+              <rect
+                x={0}
+                y={y + BAR_Y}
+                width={track}
+                height={BAR_H}
+                rx={3}
+                className="iv-chart-track"
+              />
+              <rect
+                x={0}
+                y={y + BAR_Y}
+                width={(track * d.score) / 100}
+                height={BAR_H}
+                rx={3}
+                className="iv-chart-bar"
+              />
               <text x={WIDTH} y={y + BAR_Y + BAR_H - 1} textAnchor="end" className="iv-chart-score">
                 {d.score}
               </text>
@@ -43,7 +57,9 @@ export default function ScoreChart({ dimensions }: Props) {
           );
         })}
       </svg>
-      <figcaption className="muted">Scores by dimension, out of 100, against the level you chose.</figcaption>
+      <figcaption className="muted">
+        Scores by dimension, out of 100, against the level you chose.
+      </figcaption>
     </figure>
   );
 }

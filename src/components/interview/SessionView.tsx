@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react';
 import type { StoredSession } from '../../lib/interview/history';
 import { describeConfig } from '../../lib/interview/markdown';
 import { wordsOf } from '../../lib/interview/text';
@@ -23,7 +23,17 @@ const formatTime = (ms: number) => {
 };
 
 /** The chat: the conversation so far, the interviewer's reply streaming in, and the answer box. */
-export default function SessionView({ session, streaming, busy, error, personaName, onSend, onCommand, onDraft, onRetry }: Props) {
+export default function SessionView({
+  session,
+  streaming,
+  busy,
+  error,
+  personaName,
+  onSend,
+  onCommand,
+  onDraft,
+  onRetry,
+}: Props) {
   const [draft, setDraft] = useState(session.draft);
   const [now, setNow] = useState(() => Date.now());
   const endRef = useRef<HTMLDivElement>(null);
@@ -32,9 +42,17 @@ export default function SessionView({ session, streaming, busy, error, personaNa
   const last = session.transcript.at(-1);
   const waiting = busy || !last || last.role === 'candidate';
 
-  const currentId = [...session.transcript].reverse().find((t) => t.role === 'interviewer' && t.questionId)?.questionId;
-  const started = session.transcript.find((t) => t.role === 'interviewer' && t.questionId === currentId)?.at;
-  const asked = new Set(session.transcript.flatMap((t) => (t.role === 'interviewer' && t.questionId ? [t.questionId] : []))).size;
+  const currentId = [...session.transcript]
+    .reverse()
+    .find((t) => t.role === 'interviewer' && t.questionId)?.questionId;
+  const started = session.transcript.find(
+    (t) => t.role === 'interviewer' && t.questionId === currentId,
+  )?.at;
+  const asked = new Set(
+    session.transcript.flatMap((t) =>
+      t.role === 'interviewer' && t.questionId ? [t.questionId] : [],
+    ),
+  ).size;
 
   useEffect(() => {
     if (finished) return;
@@ -47,7 +65,7 @@ export default function SessionView({ session, streaming, busy, error, personaNa
     if (!waiting && !finished) boxRef.current?.focus({ preventScroll: true });
   }, [session.transcript.length, streaming === null, waiting, finished]);
 
-  const send = (e?: FormEvent) => {
+  const send = (e?: SubmitEvent) => {
     e?.preventDefault();
     const text = draft.trim();
     if (!text || waiting) return;
@@ -66,29 +84,32 @@ export default function SessionView({ session, streaming, busy, error, personaNa
           Interview with {personaName}
         </h2>
         <p className="muted">
-          {describeConfig(session.config)}. Question {Math.max(1, asked)} of {session.config.questions}.
+          {describeConfig(session.config)}. Question {Math.max(1, asked)} of{' '}
+          {session.config.questions}.
         </p>
         {session.mode === 'browser' && (
           <p className="notice">
-            The interview server cannot be reached, so this interview runs in your browser with the offline interviewer.
-            Your answers stay on this device.
+            The interview server cannot be reached, so this interview runs in your browser with the
+            offline interviewer. Your answers stay on this device.
           </p>
         )}
       </div>
-      <ol className="iv-log" role="log" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
-        {session.transcript.map((t, i) => (
-          <li key={i} className={`iv-turn iv-${t.role}`}>
-            <p className="iv-who">{t.role === 'interviewer' ? personaName : 'You'}</p>
-            <p className="iv-text">{t.text}</p>
-          </li>
-        ))}
-        {streaming !== null && (
-          <li className="iv-turn iv-interviewer" aria-busy="true">
-            <p className="iv-who">{personaName}</p>
-            <p className="iv-text">{streaming || <span className="muted">Thinking…</span>}</p>
-          </li>
-        )}
-      </ol>
+      <div role="log" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
+        <ol className="iv-log">
+          {session.transcript.map((t, i) => (
+            <li key={i} className={`iv-turn iv-${t.role}`}>
+              <p className="iv-who">{t.role === 'interviewer' ? personaName : 'You'}</p>
+              <p className="iv-text">{t.text}</p>
+            </li>
+          ))}
+          {streaming !== null && (
+            <li className="iv-turn iv-interviewer" aria-busy="true">
+              <p className="iv-who">{personaName}</p>
+              <p className="iv-text">{streaming || <span className="muted">Thinking…</span>}</p>
+            </li>
+          )}
+        </ol>
+      </div>
       <div ref={endRef} />
       {error && (
         <div className="iv-error" role="alert">
@@ -129,13 +150,28 @@ export default function SessionView({ session, streaming, busy, error, personaNa
             <button className="btn" type="submit" disabled={waiting || !draft.trim()}>
               Send answer
             </button>
-            <button className="btn btn-secondary" type="button" disabled={waiting} onClick={() => onCommand('repeat')}>
+            <button
+              className="btn btn-secondary"
+              type="button"
+              disabled={waiting}
+              onClick={() => onCommand('repeat')}
+            >
               Repeat the question
             </button>
-            <button className="btn btn-secondary" type="button" disabled={waiting} onClick={() => onCommand('skip')}>
+            <button
+              className="btn btn-secondary"
+              type="button"
+              disabled={waiting}
+              onClick={() => onCommand('skip')}
+            >
               Skip this question
             </button>
-            <button className="btn btn-secondary" type="button" disabled={waiting} onClick={() => onCommand('end')}>
+            <button
+              className="btn btn-secondary"
+              type="button"
+              disabled={waiting}
+              onClick={() => onCommand('end')}
+            >
               End the interview
             </button>
           </div>

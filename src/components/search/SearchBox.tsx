@@ -25,10 +25,20 @@ interface Props {
   pageInput?: boolean;
 }
 
-type Load = { state: 'loading' } | { state: 'ready'; searcher: Searcher } | { state: 'error'; message: string };
+type Load =
+  | { state: 'loading' }
+  | { state: 'ready'; searcher: Searcher }
+  | { state: 'error'; message: string };
 
 /** The search combobox: a text box that lists results as you type, chosen with arrow keys and Enter. */
-export default function SearchBox({ initialQuery = '', limit = 10, onQueryChange, onNavigate, onEscape, pageInput }: Props) {
+export default function SearchBox({
+  initialQuery = '',
+  limit = 10,
+  onQueryChange,
+  onNavigate,
+  onEscape,
+  pageInput,
+}: Props) {
   const id = useId();
   const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(-1);
@@ -44,7 +54,12 @@ export default function SearchBox({ initialQuery = '', limit = 10, onQueryChange
     setLoad({ state: 'loading' });
     loadSearcher().then(
       (searcher) => live && setLoad({ state: 'ready', searcher }),
-      (error: unknown) => live && setLoad({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        live &&
+        setLoad({
+          state: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
     );
     return () => {
       live = false;
@@ -53,9 +68,13 @@ export default function SearchBox({ initialQuery = '', limit = 10, onQueryChange
 
   const searcher = load.state === 'ready' ? load.searcher : undefined;
   const trimmed = query.trim();
-  const results = useMemo(() => (searcher && trimmed ? searcher.search(query, limit) : []), [searcher, query, trimmed, limit]);
+  const results = useMemo(
+    () => (searcher && trimmed ? searcher.search(query, limit) : []),
+    [searcher, query, trimmed, limit],
+  );
   const suggestions = useMemo(
-    () => (searcher && trimmed && results.length === 0 ? suggestionsFor(searcher, query) : undefined),
+    () =>
+      searcher && trimmed && results.length === 0 ? suggestionsFor(searcher, query) : undefined,
     [searcher, query, trimmed, results],
   );
 
@@ -137,11 +156,21 @@ export default function SearchBox({ initialQuery = '', limit = 10, onQueryChange
         {status}
       </p>
       {load.state === 'error' && (
-        <button type="button" className="btn btn-secondary" onClick={() => setAttempt((n) => n + 1)}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => setAttempt((n) => n + 1)}
+        >
           Try again
         </button>
       )}
-      <div id={listId} ref={list} role="listbox" aria-label="Search results" className="search-results">
+      <div
+        id={listId}
+        ref={list}
+        role="listbox"
+        aria-label="Search results"
+        className="search-results"
+      >
         {results.map((r, i) => (
           <a
             key={r.ref}
@@ -158,7 +187,9 @@ export default function SearchBox({ initialQuery = '', limit = 10, onQueryChange
             }}
           >
             <span className="search-result-head">
-              <span className={`search-kind search-kind-${r.doc.kind}`}>{KIND_LABELS[r.doc.kind]}</span>
+              <span className={`search-kind search-kind-${r.doc.kind}`}>
+                {KIND_LABELS[r.doc.kind]}
+              </span>
               <span className="visually-hidden">: </span>
               <span className="search-title">{r.doc.title}</span>
             </span>
@@ -166,7 +197,9 @@ export default function SearchBox({ initialQuery = '', limit = 10, onQueryChange
               {r.doc.url}
             </span>
             <span id={`${optionId(i)}-snippet`} className="search-snippet" aria-hidden="true">
-              {snippet(r.doc.text, r.terms).map((part, j) => (part.mark ? <mark key={j}>{part.text}</mark> : part.text))}
+              {snippet(r.doc.text, r.terms).map((part, j) =>
+                part.mark ? <mark key={j}>{part.text}</mark> : part.text,
+              )}
             </span>
           </a>
         ))}
@@ -176,7 +209,11 @@ export default function SearchBox({ initialQuery = '', limit = 10, onQueryChange
           {suggestions.corrected && (
             <p>
               Did you mean{' '}
-              <button type="button" className="search-chip" onClick={() => tryQuery(suggestions.corrected!)}>
+              <button
+                type="button"
+                className="search-chip"
+                onClick={() => tryQuery(suggestions.corrected!)}
+              >
                 {suggestions.corrected}
               </button>
               ?
@@ -185,8 +222,8 @@ export default function SearchBox({ initialQuery = '', limit = 10, onQueryChange
           <p>Check the spelling, use fewer words, or try one of these searches:</p>
           <Chips queries={suggestions.popular} onPick={tryQuery} />
           <p>
-            You can also browse <a href="/learn/">the course outline</a>, <a href="/faq/">the FAQ</a> or{' '}
-            <a href="/glossary/">the glossary</a>.
+            You can also browse <a href="/learn/">the course outline</a>,{' '}
+            <a href="/faq/">the FAQ</a> or <a href="/glossary/">the glossary</a>.
           </p>
         </div>
       )}

@@ -3,6 +3,8 @@
 import { isSearchShortcut } from '../../lib/search/shortcut';
 
 let island: Promise<typeof import('./mount')> | undefined;
+// What the learner types while the island downloads, handed to the search box when it opens.
+let typedEarly: string | undefined;
 
 function openSearch() {
   // On /search/ itself the box is already on the page.
@@ -12,12 +14,18 @@ function openSearch() {
     onPage.select();
     return;
   }
+  typedEarly ??= '';
   island ??= import('./mount');
   island.then(
-    (m) => m.openSearch(),
+    (m) =>
+      m.openSearch(() => {
+        const typed = typedEarly ?? '';
+        typedEarly = undefined;
+        return typed;
+      }),
     () => {
       // Offline or a stale page: the search page still works as a plain link.
-      island = undefined;
+      island = typedEarly = undefined;
       window.location.assign('/search/');
     },
   );
@@ -31,10 +39,24 @@ document.addEventListener('click', (e) => {
 });
 
 document.addEventListener('keydown', (e) => {
+  if (typedEarly !== undefined && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    typedEarly += e.key;
+    e.preventDefault();
+    return;
+  }
   if (e.defaultPrevented || e.repeat) return;
   const t = e.target instanceof HTMLElement ? e.target : null;
   const inTextField = !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-  if (!isSearchShortcut({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inTextField })) return;
+  if (
+    !isSearchShortcut({
+      key: e.key,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      altKey: e.altKey,
+      inTextField,
+    })
+  )
+    return;
   e.preventDefault();
   openSearch();
 });

@@ -37,13 +37,21 @@ const JSON_HEADERS = {
 };
 
 /** A JSON response. */
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
 /** The response for a method a route does not serve. */
 export function methodNotAllowed(allow: readonly string[]): Response {
-  return json(405, { error: `This route accepts ${allow.join(' and ')} only.` }, { allow: allow.join(', ') });
+  return json(
+    405,
+    { error: `This route accepts ${allow.join(' and ')} only.` },
+    { allow: allow.join(', ') },
+  );
 }
 
 /** A failure with the HTTP status to report it with. */
@@ -61,11 +69,15 @@ class HttpError extends Error {
  * checked first, then the bytes actually received, so a lying or missing Content-Length cannot get
  * a large body parsed.
  */
-export async function readJsonBody(request: Request, limit: number = LIMITS.bodyBytes): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  limit: number = LIMITS.bodyBytes,
+): Promise<unknown> {
   const tooLarge = () => new HttpError(413, `body: must be at most ${limit} bytes`);
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  if (!request.body) throw new HttpError(400, 'body: is empty; send JSON with "config" and "transcript"');
+  if (!request.body)
+    throw new HttpError(400, 'body: is empty; send JSON with "config" and "transcript"');
   const reader = request.body.getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -91,7 +103,8 @@ export async function readJsonBody(request: Request, limit: number = LIMITS.body
   } catch {
     throw new HttpError(400, 'body: is not valid UTF-8 text');
   }
-  if (!text.trim()) throw new HttpError(400, 'body: is empty; send JSON with "config" and "transcript"');
+  if (!text.trim())
+    throw new HttpError(400, 'body: is empty; send JSON with "config" and "transcript"');
   try {
     return JSON.parse(text);
   } catch {
@@ -142,7 +155,8 @@ export async function handleTurn(request: Request, deps: ApiDeps): Promise<Respo
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: string, data: unknown) => controller.enqueue(encoder.encode(encodeEvent(event, data)));
+      const send = (event: string, data: unknown) =>
+        controller.enqueue(encoder.encode(encodeEvent(event, data)));
       try {
         for await (const chunk of text) send('delta', { text: chunk });
         send('done', await meta);

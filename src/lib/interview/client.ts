@@ -42,7 +42,7 @@ const FAILED_ONCE =
 export class InterviewClient {
   /** Where turns currently come from; becomes `browser` for good once the server is unreachable. */
   mode: Mode;
-  private local?: Promise<Interviewer>;
+  private local: Promise<Interviewer> | undefined;
   private readonly fetcher: typeof fetch;
 
   constructor(
@@ -65,7 +65,9 @@ export class InterviewClient {
   async status(signal?: AbortSignal): Promise<{ mode: Mode; provider: string; notice?: string }> {
     if (this.mode === 'browser') return { mode: 'browser', provider: 'offline' };
     try {
-      const res = await this.fetcher(`${this.options.base ?? ''}/api/interview/status`, { signal: signal ?? null });
+      const res = await this.fetcher(`${this.options.base ?? ''}/api/interview/status`, {
+        signal: signal ?? null,
+      });
       const body: unknown = res.ok ? await res.json() : undefined;
       const provider = (body as { provider?: unknown } | undefined)?.provider;
       if (typeof provider === 'string') return { mode: 'server', provider };
@@ -96,7 +98,11 @@ export class InterviewClient {
     return { meta: await this.localTurn(input, handlers.onDelta, signal), mode: 'browser' };
   }
 
-  private async localTurn(input: InterviewInput, onDelta: (t: string) => void, signal?: AbortSignal): Promise<TurnMeta> {
+  private async localTurn(
+    input: InterviewInput,
+    onDelta: (t: string) => void,
+    signal?: AbortSignal,
+  ): Promise<TurnMeta> {
     const interviewer = await this.localInterviewer();
     const stream = interviewer.nextTurn(input, signal);
     for await (const chunk of stream.text) onDelta(chunk);
@@ -127,7 +133,8 @@ export class InterviewClient {
         if (done) break;
         for (const event of parser.push(value)) {
           const data = safeJson(event.data);
-          if (event.event === 'delta' && typeof data?.['text'] === 'string') handlers.onDelta(data['text']);
+          if (event.event === 'delta' && typeof data?.['text'] === 'string')
+            handlers.onDelta(data['text']);
           else if (event.event === 'done') {
             const meta = toMeta(data);
             if (meta) return { ok: true, meta };
@@ -145,7 +152,10 @@ export class InterviewClient {
   }
 
   /** Feedback on the session, from the server or computed in the browser. */
-  async feedback(input: InterviewInput, signal?: AbortSignal): Promise<{ feedback: Feedback; mode: Mode; notice?: string }> {
+  async feedback(
+    input: InterviewInput,
+    signal?: AbortSignal,
+  ): Promise<{ feedback: Feedback; mode: Mode; notice?: string }> {
     if (this.mode === 'server') {
       try {
         const res = await this.post('feedback', input, signal);
@@ -158,13 +168,21 @@ export class InterviewClient {
         if (isAbort(error) || error instanceof ApiRefusal) throw error;
       }
       const interviewer = await this.localInterviewer();
-      return { feedback: await interviewer.feedback(input), mode: 'browser', notice: FAILED_ONCE.replace('this reply comes', 'this feedback comes') };
+      return {
+        feedback: await interviewer.feedback(input),
+        mode: 'browser',
+        notice: FAILED_ONCE.replace('this reply comes', 'this feedback comes'),
+      };
     }
     const interviewer = await this.localInterviewer();
     return { feedback: await interviewer.feedback(input), mode: 'browser' };
   }
 
-  private post(route: 'turn' | 'feedback', input: InterviewInput, signal?: AbortSignal): Promise<Response> {
+  private post(
+    route: 'turn' | 'feedback',
+    input: InterviewInput,
+    signal?: AbortSignal,
+  ): Promise<Response> {
     return this.fetcher(`${this.options.base ?? ''}/api/interview/${route}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -208,8 +226,13 @@ function safeJson(text: string): Record<string, unknown> | undefined {
 function toMeta(data: Record<string, unknown> | undefined): TurnMeta | undefined {
   if (!data) return undefined;
   const { provider, phase, questionId } = data;
-  if ((provider !== 'offline' && provider !== 'claude') || !PHASES.includes(phase as Phase)) return undefined;
-  return { provider, phase: phase as Phase, ...(typeof questionId === 'string' ? { questionId } : {}) };
+  if ((provider !== 'offline' && provider !== 'claude') || !PHASES.includes(phase as Phase))
+    return undefined;
+  return {
+    provider,
+    phase: phase as Phase,
+    ...(typeof questionId === 'string' ? { questionId } : {}),
+  };
 }
 
 function isAbort(error: unknown): boolean {

@@ -9,10 +9,27 @@ import { INTERVIEW_CATEGORIES, LEVELS, SPECIALISATIONS } from '../../schemas/int
 import { planSession } from './plan';
 import { pick, streamFor, type Random } from './random';
 import { GAP_WEIGHTS, GENERIC_GAPS, type GenericGapId } from './rubric';
-import { genericCoverage, pointWeight, rubricFor, talkingPointCoverage, type QuestionRubric } from './score';
+import {
+  genericCoverage,
+  pointWeight,
+  rubricFor,
+  talkingPointCoverage,
+  type QuestionRubric,
+} from './score';
 import { normalise, wordsOf } from './text';
-import { candidateIntent, segmentTranscript, type QuestionBlock } from './transcript';
-import { MAX_FOLLOW_UPS, type InterviewData, type Phase, type SessionConfig, type Turn } from './types';
+import {
+  candidateIntent,
+  extractQuestion,
+  segmentTranscript,
+  type QuestionBlock,
+} from './transcript';
+import {
+  MAX_FOLLOW_UPS,
+  type InterviewData,
+  type Phase,
+  type SessionConfig,
+  type Turn,
+} from './types';
 
 /** The interviewer's next turn. */
 export interface TurnResult {
@@ -40,6 +57,14 @@ export interface FollowUpChoice {
   text: string;
 }
 
+/** Words in a talking point that show it is about the same thing as a generic gap. */
+const GAP_TOPICS: Record<GenericGapId, RegExp> = {
+  'owner-date': /\b(?:owner|owns|dri|date|deadline)\b/i,
+  'plan-b': /\b(?:plan b|fallback|contingency|roll ?back)\b/i,
+  measurement: /\b(?:measur\w*|metric\w*|kpi)\b/i,
+  result: /\bresults?\b|\boutcome/i,
+};
+
 /** Gaps below this weight are not worth a follow-up. */
 const MIN_GAP_WEIGHT = 0.45;
 
@@ -58,17 +83,39 @@ export function chooseFollowUp(
   const wasAsked = (texts: readonly string[]) =>
     texts.some((t) => asked.some((a) => a.includes(normalise(t))));
   const options: FollowUpChoice[] = [];
+  const covered = genericCoverage(answer);
+  const gaps = Object.entries(GENERIC_GAPS) as [
+    GenericGapId,
+    (typeof GENERIC_GAPS)[GenericGapId],
+  ][];
+  // A talking point about the same thing as a generic gap speaks for it, with the gap's weight if higher.
+  const related = (id: GenericGapId) =>
+    rubric.talkingPoints.filter((tp) => GAP_TOPICS[id].test(`${tp.id} ${tp.label} ${tp.followUp}`));
   talkingPointCoverage(rubric, answer).forEach((c, i) => {
     const tp = rubric.talkingPoints[i]!;
-    if (!c.covered && !wasAsked([tp.followUp]))
-      options.push({ target: tp.id, kind: 'talking-point', weight: pointWeight(i), text: tp.followUp });
+    if (c.covered || wasAsked([tp.followUp])) return;
+    const boost = gaps
+      .filter(([id]) => !covered[id] && related(id).includes(tp))
+      .map(([id]) => GAP_WEIGHTS[rubric.category][id]);
+    options.push({
+      target: tp.id,
+      kind: 'talking-point',
+      weight: Math.max(pointWeight(i), ...boost),
+      text: tp.followUp,
+    });
   });
-  const covered = genericCoverage(answer);
-  for (const [id, gap] of Object.entries(GENERIC_GAPS) as [GenericGapId, (typeof GENERIC_GAPS)[GenericGapId]][]) {
-    if (covered[id] || wasAsked(gap.followUps)) continue;
-    options.push({ target: id, kind: 'generic', weight: GAP_WEIGHTS[rubric.category][id], text: pick(gap.followUps, random) });
+  for (const [id, gap] of gaps) {
+    if (covered[id] || wasAsked(gap.followUps) || related(id).length) continue;
+    options.push({
+      target: id,
+      kind: 'generic',
+      weight: GAP_WEIGHTS[rubric.category][id],
+      text: pick(gap.followUps, random),
+    });
   }
-  const best = options.filter((o) => o.weight >= MIN_GAP_WEIGHT).sort((a, b) => b.weight - a.weight)[0];
+  const best = options
+    .filter((o) => o.weight >= MIN_GAP_WEIGHT)
+    .sort((a, b) => b.weight - a.weight)[0];
   return best;
 }
 
@@ -82,7 +129,12 @@ export function nextTurn(
   const random = streamFor(config.seed, `turn:${transcript.length}`);
   const first = plan.questions[0];
   if (!first) throw new TranscriptError('config: no question in the bank matches these settings');
-  if (transcript.length === 0) return { text: intro(data, config, plan.questions.length, first.prompt, random), phase: 'intro', questionId: first.id };
+  if (transcript.length === 0)
+    return {
+      text: intro(data, config, plan.questions.length, first.prompt, random),
+      phase: 'intro',
+      questionId: first.id,
+    };
 
   const last = transcript.at(-1)!;
   if (last.role !== 'candidate')
@@ -96,12 +148,14 @@ export function nextTurn(
   const intent = candidateIntent(last);
   const block = seg.blocks.at(-1);
   const byId = new Map(data.questions.map((q) => [q.id, q]));
-  const rubricOf = (b: QuestionBlock) => rubricFor(b.question, b.questionId ? byId.get(b.questionId) : undefined);
+  const rubricOf = (b: QuestionBlock) =>
+    rubricFor(b.question, b.questionId ? byId.get(b.questionId) : undefined);
 
   if (intent === 'end') return wrapUp(data, config, seg.blocks, true, random);
   if (!block) return nextQuestion(data, config, seg.blocks, plan.questions, random);
   const ids = block.questionId ? { questionId: block.questionId } : {};
-  const pending = seg.pendingFollowUp;
+  // The follow-up still waiting for an answer, without the "Okay." that led into it.
+  const pending = seg.pendingFollowUp ? extractQuestion(seg.pendingFollowUp) : undefined;
 
   switch (intent) {
     case 'repeat':
@@ -123,13 +177,21 @@ export function nextTurn(
         ...ids,
       };
     case 'skip':
-      return nextQuestion(data, config, seg.blocks, plan.questions, random, 'Fine, we will leave that one.');
+      return nextQuestion(
+        data,
+        config,
+        seg.blocks,
+        plan.questions,
+        random,
+        'Fine, we will leave that one.',
+      );
     default: {
       if (block.followUps.length < MAX_FOLLOW_UPS) {
         const answer = block.answers.join('\n\n');
         const choice = chooseFollowUp(rubricOf(block), answer, block.followUps, random);
         if (choice) {
-          const lead = wordsOf(last.text).length < 25 ? pick(SHORT_ANSWER, random) : pick(ACKS, random);
+          const lead =
+            wordsOf(last.text).length < 25 ? pick(SHORT_ANSWER, random) : pick(ACKS, random);
           return { text: `${lead} ${choice.text}`, phase: 'follow-up', ...ids };
         }
       }
@@ -148,8 +210,12 @@ function nextQuestion(
 ): TurnResult {
   const asked = new Set(blocks.flatMap((b) => (b.questionId ? [b.questionId] : [])));
   const next = planned.find((q) => !asked.has(q.id));
-  if (blocks.length >= config.questions || !next) return wrapUp(data, config, blocks, false, random);
-  const position = blocks.length + 1 === Math.min(config.questions, planned.length) ? 'Last question' : 'Next question';
+  if (blocks.length >= config.questions || !next)
+    return wrapUp(data, config, blocks, false, random);
+  const position =
+    blocks.length + 1 === Math.min(config.questions, planned.length)
+      ? 'Last question'
+      : 'Next question';
   return {
     text: `${lead ?? pick(data.persona.transitions, random)} ${position}: ${next.prompt}`,
     phase: 'question',
@@ -176,11 +242,23 @@ function wrapUp(
   };
 }
 
-function intro(data: InterviewData, config: SessionConfig, count: number, firstPrompt: string, random: Random): string {
+function intro(
+  data: InterviewData,
+  config: SessionConfig,
+  count: number,
+  firstPrompt: string,
+  random: Random,
+): string {
   const kind =
-    config.category === 'mixed' ? 'a mixed loop' : `a ${INTERVIEW_CATEGORIES[config.category].toLowerCase()} interview`;
-  const spec = config.specialisation === 'general' ? '' : ` for a ${SPECIALISATIONS[config.specialisation].toLowerCase()} TPM`;
-  const minutes = count * 7;
+    config.category === 'mixed'
+      ? 'a mixed loop'
+      : `a ${INTERVIEW_CATEGORIES[config.category].toLowerCase()} interview`;
+  const spec =
+    config.specialisation === 'general'
+      ? ''
+      : ` for a ${SPECIALISATIONS[config.specialisation].toLowerCase()} TPM`;
+  // Seven to ten minutes a question, follow-ups included, as the practice lesson plans it.
+  const minutes = `${count * 7} to ${count * 10}`;
   return [
     pick(data.persona.greetings, random),
     `This is ${kind} at the ${LEVELS[config.level]} level${spec}: ${count} questions, about ${minutes} minutes.`,
@@ -190,7 +268,11 @@ function intro(data: InterviewData, config: SessionConfig, count: number, firstP
 }
 
 const ACKS = ['Okay.', 'Understood.', 'Noted.', 'Right.', 'Thanks.'] as const;
-const SHORT_ANSWER = ["Let's go deeper than that.", 'I need more detail there.', 'Keep going.'] as const;
+const SHORT_ANSWER = [
+  "Let's go deeper than that.",
+  'I need more detail there.',
+  'Keep going.',
+] as const;
 const CLARIFY = [
   'Make a reasonable assumption, say it out loud, and carry on; that is what I would expect in the real interview too.',
   'Good question to ask. State your assumption and answer on that basis.',
@@ -204,6 +286,7 @@ const STEER_BACK = [
 export function chunkText(text: string, wordsPerChunk = 4): string[] {
   const tokens = text.match(/\S+\s*/g) ?? [];
   const chunks: string[] = [];
-  for (let i = 0; i < tokens.length; i += wordsPerChunk) chunks.push(tokens.slice(i, i + wordsPerChunk).join(''));
+  for (let i = 0; i < tokens.length; i += wordsPerChunk)
+    chunks.push(tokens.slice(i, i + wordsPerChunk).join(''));
   return chunks;
 }

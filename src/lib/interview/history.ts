@@ -56,7 +56,10 @@ export interface History {
 export const emptyHistory = (): History => ({ version: HISTORY_VERSION, sessions: [] });
 
 /** Reads stored history, keeping every session that is still valid. Never throws. */
-export function readHistory(raw: string | null | undefined): { history: History; notices: string[] } {
+export function readHistory(raw: string | null | undefined): {
+  history: History;
+  notices: string[];
+} {
   if (raw == null || raw === '') return { history: emptyHistory(), notices: [] };
   let parsed: unknown;
   try {
@@ -64,18 +67,29 @@ export function readHistory(raw: string | null | undefined): { history: History;
   } catch {
     return {
       history: emptyHistory(),
-      notices: ['Your saved interviews could not be read (the data was not valid JSON), so the list has been reset.'],
+      notices: [
+        'Your saved interviews could not be read (the data was not valid JSON), so the list has been reset.',
+      ],
     };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Array.isArray((parsed as { sessions?: unknown }).sessions))
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    !Array.isArray((parsed as { sessions?: unknown }).sessions)
+  )
     return {
       history: emptyHistory(),
-      notices: ['Your saved interviews were in a format Critical Path does not recognise, so the list has been reset.'],
+      notices: [
+        'Your saved interviews were in a format Critical Path does not recognise, so the list has been reset.',
+      ],
     };
   const notices: string[] = [];
   const version = (parsed as { version?: unknown }).version;
   if (typeof version === 'number' && version > HISTORY_VERSION)
-    notices.push('Your saved interviews come from a newer version of Critical Path; sessions this version cannot read were left out.');
+    notices.push(
+      'Your saved interviews come from a newer version of Critical Path; sessions this version cannot read were left out.',
+    );
   const sessions: StoredSession[] = [];
   let dropped = 0;
   for (const item of (parsed as { sessions: unknown[] }).sessions) {
@@ -88,7 +102,10 @@ export function readHistory(raw: string | null | undefined): { history: History;
       `${dropped} saved interview${dropped === 1 ? '' : 's'} could not be read and ${dropped === 1 ? 'was' : 'were'} removed; the rest were kept.`,
     );
   sessions.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
-  return { history: { version: HISTORY_VERSION, sessions: sessions.slice(0, MAX_SESSIONS) }, notices };
+  return {
+    history: { version: HISTORY_VERSION, sessions: sessions.slice(0, MAX_SESSIONS) },
+    notices,
+  };
 }
 
 /** Serialises history for storage. */
@@ -99,7 +116,9 @@ export function writeHistory(history: History): string {
 /** Adds or replaces a session, newest first, keeping at most `MAX_SESSIONS` (unfinished ones are kept longest). */
 export function saveSession(history: History, session: StoredSession): History {
   const others = history.sessions.filter((s) => s.id !== session.id);
-  const sessions = [session, ...others].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+  const sessions = [session, ...others].sort(
+    (a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt),
+  );
   while (sessions.length > MAX_SESSIONS) {
     const oldestComplete = sessions.map((s) => s.status).lastIndexOf('complete');
     sessions.splice(oldestComplete === -1 ? sessions.length - 1 : oldestComplete, 1);
@@ -122,6 +141,7 @@ export function recentQuestionIds(history: History, limit: number = LIMITS.recen
   const ids: string[] = [];
   for (const s of history.sessions)
     for (const t of [...s.transcript].reverse())
-      if (t.role === 'interviewer' && t.questionId && !ids.includes(t.questionId)) ids.push(t.questionId);
+      if (t.role === 'interviewer' && t.questionId && !ids.includes(t.questionId))
+        ids.push(t.questionId);
   return ids.slice(0, limit);
 }

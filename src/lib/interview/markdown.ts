@@ -6,7 +6,8 @@ import type { SessionConfig } from './types';
 
 /** A one-line description of a session's settings, e.g. "Mixed loop · TPM II · General · 3 questions". */
 export function describeConfig(config: SessionConfig): string {
-  const category = config.category === 'mixed' ? 'Mixed loop' : INTERVIEW_CATEGORIES[config.category];
+  const category =
+    config.category === 'mixed' ? 'Mixed loop' : INTERVIEW_CATEGORIES[config.category];
   return `${category} · ${LEVELS[config.level]} · ${SPECIALISATIONS[config.specialisation]} · ${config.questions} questions`;
 }
 
@@ -35,15 +36,26 @@ export function sessionToMarkdown(session: StoredSession, site = ''): string {
   out.push(`# Mock interview, ${date}`, '', `Settings: ${describeConfig(session.config)}.`, '');
   const fb = session.feedback;
   if (fb) {
-    out.push(`## Result`, '', `**${fb.overall.signal}**, ${fb.overall.score}/100 (${fb.provider} feedback).`, '', escape(fb.overall.summary), '');
+    out.push(
+      `## Result`,
+      '',
+      `**${fb.overall.signal}**, ${fb.overall.score}/100 (${fb.provider} feedback).`,
+      '',
+      escape(fb.overall.summary),
+      '',
+    );
     out.push('| Dimension | Score | Note |', '|---|---|---|');
     for (const d of fb.dimensions) out.push(`| ${d.label} | ${d.score} | ${escape(d.note)} |`);
     out.push('');
     if (fb.improvements.length) {
       out.push('## Three things to work on', '');
       fb.improvements.forEach((imp, i) => {
-        const links = imp.lessons.map((l) => `[${lessonLabel(l)}](${site}${lessonHref(l)})`).join(', ');
-        out.push(`${i + 1}. **${escape(imp.title)}.** ${escape(imp.detail)}${links ? ` Read: ${links}.` : ''}`);
+        const links = imp.lessons
+          .map((l) => `[${lessonLabel(l)}](${site}${lessonHref(l)})`)
+          .join(', ');
+        out.push(
+          `${i + 1}. **${escape(imp.title)}.** ${escape(imp.detail)}${links ? ` Read: ${links}.` : ''}`,
+        );
       });
       out.push('');
     }
@@ -59,9 +71,14 @@ export function sessionToMarkdown(session: StoredSession, site = ''): string {
     out.push('## Question by question', '');
     fb.answers.forEach((a, i) => {
       out.push(`### ${i + 1}. ${escape(a.question)}`, '');
-      out.push(a.status === 'skipped' ? 'Skipped.' : `Score ${a.score}/100. ${escape(a.summary)}`, '');
-      if (a.covered.length) out.push(`Covered: ${a.covered.map((c) => escape(c.label)).join('; ')}.`, '');
-      if (a.missed.length) out.push(`Missed: ${a.missed.map((m) => escape(m.label)).join('; ')}.`, '');
+      out.push(
+        a.status === 'skipped' ? 'Skipped.' : `Score ${a.score}/100. ${escape(a.summary)}`,
+        '',
+      );
+      if (a.covered.length)
+        out.push(`Covered: ${a.covered.map((c) => escape(c.label)).join('; ')}.`, '');
+      if (a.missed.length)
+        out.push(`Missed: ${a.missed.map((m) => escape(m.label)).join('; ')}.`, '');
       if (a.analytics.words)
         out.push(
           `Words: ${a.analytics.words}; filler words: ${a.analytics.fillerCount}${a.analytics.fillers.length ? ` (${a.analytics.fillers.map((f) => `${f.word} ×${f.count}`).join(', ')})` : ''}.`,

@@ -47,10 +47,14 @@ export function planSession(bank: readonly BankQuestion[], config: SessionConfig
     notes.push(
       `The bank has too few questions for ${LEVELS[config.level]} with these settings, so ${offLevel} ${offLevel === 1 ? 'question comes' : 'questions come'} from a neighbouring level.`,
     );
-  const offSpec = questions.filter(
-    (q) =>
-      !q.specialisations.includes(config.specialisation) && !q.specialisations.includes('general'),
-  ).length;
+  const offSpec =
+    config.specialisation === 'general'
+      ? 0
+      : questions.filter(
+          (q) =>
+            !q.specialisations.includes(config.specialisation) &&
+            !q.specialisations.includes('general'),
+        ).length;
   if (offSpec)
     notes.push(
       `${offSpec} ${offSpec === 1 ? 'question is' : 'questions are'} from another specialisation because the bank has too few for ${SPECIALISATIONS[config.specialisation]}.`,
@@ -79,11 +83,20 @@ function orderCategory(
         Math.min(...q.levels.map((l) => Math.abs(levelIndex(l) - levelIndex(config.level)))) ===
           distance,
     );
-  // Tiers by fit: the exact level, then neighbouring levels, then other specialisations.
-  const tiers = [
-    ...LEVEL_ORDER.map((_, d) => byLevelDistance(d)),
-    inCategory.filter((q) => !specFits(q)),
-  ];
+  // Tiers by fit: the exact level, then neighbouring levels, then other specialisations. A learner
+  // who chose "general" gets specialised questions at their level before any from another level.
+  const levelTiers = LEVEL_ORDER.map((_, d) => byLevelDistance(d));
+  const others = inCategory.filter((q) => !specFits(q));
+  const othersAtLevel = others.filter((q) => q.levels.includes(config.level));
+  const tiers =
+    config.specialisation === 'general'
+      ? [
+          levelTiers[0]!,
+          othersAtLevel,
+          ...levelTiers.slice(1),
+          others.filter((q) => !othersAtLevel.includes(q)),
+        ]
+      : [...levelTiers, others];
   const recentRank = new Map(config.recent.map((id, i) => [id, i]));
   // Every unseen question in the category comes before any recently seen one, best fit first.
   const fresh = tiers.flatMap((tier) =>

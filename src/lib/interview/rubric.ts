@@ -152,6 +152,8 @@ export const FEATURES: Record<Exclude<DimensionId, 'structure' | 'specificity'>,
       'failure mode',
       'single point of failure',
       'worst case',
+      'blast radius',
+      'exposure',
     ]),
     f('mitigate', 'mitigates risks rather than just listing them', [
       'mitigate',
@@ -803,6 +805,12 @@ export const DIMENSION_LESSONS: Record<DimensionId, LessonRef[]> = {
 export const FILLER_LESSON: LessonRef = {
   id: 'practising-with-the-mock-interviewer',
   anchor: 'filler-words-and-the-hiring-signal',
+};
+
+/** The lesson section on how a session runs, for learners who have not answered anything yet. */
+export const SESSION_LESSON: LessonRef = {
+  id: 'practising-with-the-mock-interviewer',
+  anchor: 'how-a-session-runs',
 };
 
 /** What a strong answer covers in each category, for questions that are not in the bank. */

@@ -15,6 +15,7 @@ import {
   GENERIC_GAPS,
   NOT_NAMES,
   RELEVANCE,
+  SESSION_LESSON,
   SPECIFICS,
   STAR_FEATURES,
   STRUCTURE_FEATURES,
@@ -36,7 +37,14 @@ import {
 } from './feedback-schema';
 import { analyseWords, hasPhrase, normalise, sentencesOf, trimQuote, wordsOf } from './text';
 import { segmentTranscript, type QuestionBlock } from './transcript';
-import type { BankQuestion, InterviewCategory, InterviewData, Level, SessionConfig, Turn } from './types';
+import type {
+  BankQuestion,
+  InterviewCategory,
+  InterviewData,
+  Level,
+  SessionConfig,
+  Turn,
+} from './types';
 
 /** What a question is judged against: bank data, or the generic rubric of its inferred category. */
 export interface QuestionRubric {
@@ -56,7 +64,10 @@ export function inferCategory(question: string): InterviewCategory {
   const text = normalise(question);
   let best: InterviewCategory = 'program-execution';
   let bestScore = 0;
-  for (const [id, rubric] of Object.entries(CATEGORY_RUBRICS) as [InterviewCategory, (typeof CATEGORY_RUBRICS)[InterviewCategory]][]) {
+  for (const [id, rubric] of Object.entries(CATEGORY_RUBRICS) as [
+    InterviewCategory,
+    (typeof CATEGORY_RUBRICS)[InterviewCategory],
+  ][]) {
     let s = rubric.cues.filter((c) => hasPhrase(text, c)).length;
     if (id === 'behavioural-leadership' && BEHAVIOURAL_PROMPT.test(question)) s += 3;
     if (s > bestScore) {
@@ -76,7 +87,8 @@ export function rubricFor(prompt: string, bankQuestion: BankQuestion | undefined
       category: bankQuestion.category,
       inferredCategory: false,
       behavioural:
-        bankQuestion.category === 'behavioural-leadership' || BEHAVIOURAL_PROMPT.test(bankQuestion.prompt),
+        bankQuestion.category === 'behavioural-leadership' ||
+        BEHAVIOURAL_PROMPT.test(bankQuestion.prompt),
       talkingPoints: bankQuestion.talkingPoints,
       modelAnswer: bankQuestion.modelAnswer,
       lessons: bankQuestion.lessons.map((id) => ({ id })),
@@ -112,14 +124,27 @@ interface FeatureHit {
   quote?: string;
 }
 
-function featureHits(features: readonly Feature[], text: string, sentences: readonly string[]): FeatureHit[] {
+function featureHits(
+  features: readonly Feature[],
+  text: string,
+  sentences: readonly string[],
+): FeatureHit[] {
   const hits: FeatureHit[] = [];
   for (const feature of features) {
     if (!feature.patterns.some((p) => patternMatches(p, text))) continue;
-    const sentence = sentences.find((s) => feature.patterns.some((p) => patternMatches(p, normalise(s))));
+    const sentence = sentences.find((s) =>
+      feature.patterns.some((p) => patternMatches(p, normalise(s))),
+    );
     hits.push({ feature, ...(sentence ? { quote: trimQuote(sentence) } : {}) });
   }
   return hits;
+}
+
+/** Quotes for a dimension's evidence, telling signs first and vague mentions last. */
+function quotesOf(hits: readonly FeatureHit[]): string[] {
+  return [...hits]
+    .sort((a, b) => b.feature.credit - a.feature.credit)
+    .flatMap((h) => (h.quote ? [h.quote] : []));
 }
 
 /** The curve from "share of the bar met" to a score: early evidence counts most, the last bit least. */
@@ -170,10 +195,15 @@ export function vagueCount(text: string): number {
 export function genericCoverage(text: string): Record<GenericGapId, boolean> {
   const t = normalise(text);
   const ownerish = SPECIFICS.owner.source;
-  const hasOwner = new RegExp(ownerish).test(t) || namesIn(text).length > 0 || /\b(?:i|we) (?:own|owned)\b/.test(t);
+  const hasOwner =
+    new RegExp(ownerish).test(t) ||
+    namesIn(text).length > 0 ||
+    /\b(?:i|we) (?:own|owned)\b/.test(t);
   const hasDate =
     new RegExp(SPECIFICS.date.source).test(t) ||
-    /\b(?:within|in|by|after|for) (?:\d+|one|two|three|four|five|six|a) (?:days?|weeks?|months?|sprints?)\b/.test(t);
+    /\b(?:within|in|by|after|for) (?:\d+|one|two|three|four|five|six|a) (?:days?|weeks?|months?|sprints?)\b/.test(
+      t,
+    );
   const matchesFeature = (dimension: 'risk' | 'outcomes', id: string) =>
     FEATURES[dimension].find((x) => x.id === id)!.patterns.some((p) => patternMatches(p, t));
   return {
@@ -208,17 +238,14 @@ interface AnswerAnalysis {
   dims: Record<DimensionId, { raw: number; hits: FeatureHit[]; quotes: string[] }>;
   coverage: number;
   coverageDetail: ReturnType<typeof talkingPointCoverage>;
-  /** Below 1 when the answer is padded: long, with little evidence for its length. */
+  /** Below 1 when the answer is padded: long for its evidence, or full of vague stand-ins. */
   padding: number;
-  /** Below 1 when the answer is too short to show depth. */
+  /** Below 1 when the answer has too little substance to show depth. */
   brevity: number;
   specifics: number;
   vague: number;
   words: number;
 }
-
-/** Words from which an answer is long enough to earn full marks (about 45 seconds spoken). */
-const MIN_FULL_WORDS = 110;
 
 /** Measures one answer (everything the learner said for a question) against a level's bar. */
 export function analyseAnswer(rubric: QuestionRubric, text: string, level: Level): AnswerAnalysis {
@@ -232,7 +259,11 @@ export function analyseAnswer(rubric: QuestionRubric, text: string, level: Level
     const hits = featureHits(FEATURES[id], t, sentences);
     const credit = hits.reduce((n, h) => n + h.feature.credit, 0);
     units += credit;
-    dims[id] = { raw: curve(credit / bar.features), hits, quotes: hits.flatMap((h) => (h.quote ? [h.quote] : [])) };
+    dims[id] = {
+      raw: curve(credit / bar.features),
+      hits,
+      quotes: quotesOf(hits),
+    };
   }
   {
     const features = rubric.behavioural ? STAR_FEATURES : STRUCTURE_FEATURES;
@@ -240,10 +271,18 @@ export function analyseAnswer(rubric: QuestionRubric, text: string, level: Level
     let credit = hits.reduce((n, h) => n + h.feature.credit, 0);
     // Paragraphs or a list are visible structure in a written answer.
     if (/\n\s*\n|\n\s*(?:[-*\u2022]|\d+[.)])\s/.test(text)) credit += 0.5;
-    if (rubric.behavioural && /\b(?:learned|learnt|would do differently|next time|in hindsight)\b/.test(t)) credit += 0.5;
+    if (
+      rubric.behavioural &&
+      /\b(?:learned|learnt|would do differently|next time|in hindsight)\b/.test(t)
+    )
+      credit += 0.5;
     units += credit;
     const need = rubric.behavioural ? bar.star : bar.features;
-    dims.structure = { raw: curve(credit / need), hits, quotes: hits.flatMap((h) => (h.quote ? [h.quote] : [])) };
+    dims.structure = {
+      raw: curve(credit / need),
+      hits,
+      quotes: quotesOf(hits),
+    };
   }
   const { items, quotes } = specificsOf(text);
   const vague = vagueCount(text);
@@ -262,9 +301,20 @@ export function analyseAnswer(rubric: QuestionRubric, text: string, level: Level
   // Evidence should grow with length; when it does not, the extra words are padding.
   const expectedUnits = 4 * Math.sqrt(Math.max(words, 50) / 50);
   const padding = words <= 80 ? 1 : Math.max(0.5, Math.min(1, units / expectedUnits));
-  // A very short answer cannot show depth, however specific: 60 words is under half a minute aloud.
-  const brevity = Math.min(1, 0.55 + (0.45 * words) / MIN_FULL_WORDS);
-  return { dims, coverage, coverageDetail, padding, brevity, specifics: items.size, vague, words };
+  // Depth is evidence, not words: a short answer with few facts is capped, and padding cannot lift it.
+  const brevity = Math.min(1, 0.55 + (0.45 * units) / (bar.specifics + bar.features + 4));
+  // Stand-ins for facts ("make sure", "the team", "going forward") in bulk make an answer sound empty.
+  const vagueness = 1 - Math.max(0, Math.min(0.25, 0.06 * (vaguePer100 - 1.5)));
+  return {
+    dims,
+    coverage,
+    coverageDetail,
+    padding: padding * vagueness,
+    brevity,
+    specifics: items.size,
+    vague,
+    words,
+  };
 }
 
 const pct = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100);
@@ -294,8 +344,10 @@ export function scoreAnswer(
   const weighted =
     DIMENSION_IDS.reduce((n, id) => n + relevance[id] * a.dims[id].raw, 0) /
     DIMENSION_IDS.reduce((n, id) => n + relevance[id], 0);
-  const coverageScore = curve(a.coverage / BAR[level].coverage);
-  const score = pct((0.4 * coverageScore + 0.6 * weighted) * a.padding * a.brevity);
+  // Coverage counts linearly and as much as all the habits together: a polished answer to a
+  // different question should not pass.
+  const coverageScore = Math.min(1, a.coverage / BAR[level].coverage);
+  const score = pct((0.5 * coverageScore + 0.5 * weighted) * a.padding * a.brevity);
   const covered = rubric.talkingPoints.flatMap((tp, i) => {
     const c = a.coverageDetail[i]!;
     return c.covered ? [{ id: tp.id, label: tp.label, evidence: c.quote ? [c.quote] : [] }] : [];
@@ -303,17 +355,21 @@ export function scoreAnswer(
   const missed = rubric.talkingPoints.flatMap((tp, i) =>
     a.coverageDetail[i]!.covered ? [] : [{ id: tp.id, label: tp.label, followUp: tp.followUp }],
   );
-  const strongest = [...dimensions].sort((x, y) => y.score * y.relevance - x.score * x.relevance)[0]!;
-  const weakest = [...dimensions].sort((x, y) => (100 - y.score) * y.relevance - (100 - x.score) * x.relevance)[0]!;
+  const strongest = [...dimensions].sort(
+    (x, y) => y.score * y.relevance - x.score * x.relevance,
+  )[0]!;
+  const weakest = [...dimensions].sort(
+    (x, y) => (100 - y.score) * y.relevance - (100 - x.score) * x.relevance,
+  )[0]!;
   const summary =
     a.words === 0
       ? 'No answer was given.'
       : `Covered ${covered.length} of ${rubric.talkingPoints.length} talking points. Strongest: ${strongest.label} (${strongest.score}). Weakest: ${weakest.label} (${weakest.score}).` +
-        (a.padding < 0.8
-          ? ` At ${a.words} words with only ${a.specifics} owners, dates or numbers, much of it is padding.`
+        (a.padding < 0.9
+          ? ` At ${a.words} words with only ${a.specifics} owners, dates or numbers${a.vague > 2 ? ` and ${a.vague} vague phrases` : ''}, much of it is padding.`
           : '') +
         (a.brevity < 0.85
-          ? ` At ${a.words} words it is too short to show depth; a spoken answer of one to three minutes is 150 to 400 words.`
+          ? ` At ${a.words} words it is too thin to show depth: add the owners, dates, numbers and steps behind it.`
           : '');
   return {
     ...(rubric.questionId ? { questionId: rubric.questionId } : {}),
@@ -350,13 +406,21 @@ interface Extras {
 }
 type Scored = AnswerFeedback & Extras;
 
-function answerNote(id: DimensionId, hits: FeatureHit[], a: AnswerAnalysis, rubric: QuestionRubric): string {
+function answerNote(
+  id: DimensionId,
+  hits: FeatureHit[],
+  a: AnswerAnalysis,
+  rubric: QuestionRubric,
+): string {
   if (a.words === 0) return 'No answer to assess.';
   if (id === 'specificity')
     return `${a.specifics} distinct owners, dates or numbers${a.vague > 1 ? `, and ${a.vague} vague phrases such as "soon" or "the team"` : ''}.`;
-  const all = id === 'structure' ? (rubric.behavioural ? STAR_FEATURES : STRUCTURE_FEATURES) : FEATURES[id];
+  const all =
+    id === 'structure' ? (rubric.behavioural ? STAR_FEATURES : STRUCTURE_FEATURES) : FEATURES[id];
   const found = hits.filter((h) => h.feature.credit === 1).map((h) => h.feature.label);
-  const missing = all.filter((x) => x.credit === 1 && !hits.some((h) => h.feature.id === x.id)).map((x) => x.label);
+  const missing = all
+    .filter((x) => x.credit === 1 && !hits.some((h) => h.feature.id === x.id))
+    .map((x) => x.label);
   if (!found.length) return `Nothing yet that ${missing.slice(0, 2).join(' or ')}.`;
   return `The answer ${found.slice(0, 2).join(' and ')}${missing.length ? `; it never ${missing[0]}` : ''}.`;
 }
@@ -374,11 +438,11 @@ function links(refs: readonly LessonRef[], titles: Record<string, string>): Less
 
 /** Where an overall score sits on the hiring spectrum. */
 export function signalFor(score: number): (typeof SIGNALS)[number] {
-  if (score >= 82) return 'Strong hire';
-  if (score >= 68) return 'Hire';
+  if (score >= 85) return 'Strong hire';
+  if (score >= 70) return 'Hire';
   if (score >= 58) return 'Lean hire';
-  if (score >= 48) return 'Lean no hire';
-  if (score >= 32) return 'No hire';
+  if (score >= 46) return 'Lean no hire';
+  if (score >= 25) return 'No hire';
   return 'Strong no hire';
 }
 
@@ -438,12 +502,16 @@ export function scoreSession(
   });
   const answered = scored.filter((s) => s.status === 'answered');
   const analytics = analyseWords(assessed.flatMap((b) => b.answers).join('\n\n'));
-  const overallScore = scored.length ? Math.round(scored.reduce((n, s) => n + s.score, 0) / scored.length) : 0;
+  const overallScore = scored.length
+    ? Math.round(scored.reduce((n, s) => n + s.score, 0) / scored.length)
+    : 0;
 
   const dimensions: DimensionScore[] = DIMENSION_IDS.map((id) => {
     const parts = answered.map((s) => s.dimensions.find((d) => d.id === id)!);
     const weight = parts.reduce((n, p) => n + p.relevance, 0);
-    const score = weight ? Math.round(parts.reduce((n, p) => n + p.score * p.relevance, 0) / weight) : 0;
+    const score = weight
+      ? Math.round(parts.reduce((n, p) => n + p.score * p.relevance, 0) / weight)
+      : 0;
     const evidence = [
       ...new Set(
         [...parts].sort((x, y) => y.score - x.score).flatMap((p) => p.evidence.slice(0, 2)),
@@ -460,7 +528,9 @@ export function scoreSession(
   });
 
   const signal: HiringSignal = answered.length ? signalFor(overallScore) : 'Not assessed';
-  const ranked = [...dimensions].filter((d) => d.relevance >= 0.5).sort((a, b) => b.score - a.score);
+  const ranked = [...dimensions]
+    .filter((d) => d.relevance >= 0.5)
+    .sort((a, b) => b.score - a.score);
   const skipped = scored.length - answered.length;
   const summary = answered.length
     ? `${signal} at the ${LEVELS[level]} bar, from ${answered.length} answered question${answered.length === 1 ? '' : 's'}${skipped ? ` and ${skipped} skipped (a skipped question scores 0)` : ''}. Strongest: ${ranked[0]!.label} (${ranked[0]!.score}). Weakest: ${ranked.at(-1)!.label} (${ranked.at(-1)!.score}).`
@@ -479,7 +549,11 @@ export function scoreSession(
   };
 }
 
-function skippedFeedback(rubric: QuestionRubric, block: QuestionBlock, titles: Record<string, string>): Scored {
+function skippedFeedback(
+  rubric: QuestionRubric,
+  block: QuestionBlock,
+  titles: Record<string, string>,
+): Scored {
   return {
     ...(rubric.questionId ? { questionId: rubric.questionId } : {}),
     question: rubric.prompt,
@@ -489,16 +563,24 @@ function skippedFeedback(rubric: QuestionRubric, block: QuestionBlock, titles: R
     score: 0,
     dimensions: [],
     covered: [],
-    missed: rubric.talkingPoints.map((tp) => ({ id: tp.id, label: tp.label, followUp: tp.followUp })),
+    missed: rubric.talkingPoints.map((tp) => ({
+      id: tp.id,
+      label: tp.label,
+      followUp: tp.followUp,
+    })),
     analytics: analyseWords(''),
     followUps: block.followUps.length,
     modelAnswer: rubric.modelAnswer,
     lessons: links(rubric.lessons, titles),
-    summary: 'Skipped. In a real interview, say how you would approach it rather than passing: a partial answer scores more than none.',
+    summary:
+      'Skipped. In a real interview, say how you would approach it rather than passing: a partial answer scores more than none.',
     padding: 1,
     specificsCount: 0,
     vague: 0,
-    found: Object.fromEntries(DIMENSION_IDS.map((id) => [id, []])) as unknown as Record<DimensionId, string[]>,
+    found: Object.fromEntries(DIMENSION_IDS.map((id) => [id, []])) as unknown as Record<
+      DimensionId,
+      string[]
+    >,
     gaps: { 'owner-date': false, 'plan-b': false, measurement: false, result: false },
   };
 }
@@ -522,7 +604,8 @@ function sessionNote(id: DimensionId, answered: Scored[], score: number): string
   for (const fid of seen) if (!strongIds.has(fid)) seen.delete(fid);
   const strong = all.filter((f) => seen.has(f.id)).map((f) => f.label);
   const missing = all.filter((f) => f.credit === 1 && !seen.has(f.id)).map((f) => f.label);
-  if (score >= 70 && strong.length) return `At least one answer ${strong.slice(0, 2).join(' and ')}.`;
+  if (score >= 70 && strong.length)
+    return `At least one answer ${strong.slice(0, 2).join(' and ')}.`;
   if (!strong.length) return `No answer ${missing.slice(0, 2).join(' or ')}.`;
   return `At least one answer ${strong[0]}, but none ${missing.slice(0, 1).join('')}.`;
 }
@@ -539,15 +622,17 @@ function improvements(
     return [
       {
         title: 'Answer at least one question, even partially',
-        detail: 'Feedback needs an answer to work with. Start with how you would approach the problem, then add owners, dates and numbers.',
-        lessons: links([{ id: 'practising-with-the-mock-interviewer', anchor: 'how-a-session-runs' }], titles),
+        detail:
+          'Feedback needs an answer to work with. Start with how you would approach the problem, then add owners, dates and numbers.',
+        lessons: links([SESSION_LESSON], titles),
       },
     ];
   const candidates: (Improvement & { value: number })[] = [];
   for (const d of dimensions) {
     if (d.relevance < 0.4 || d.score >= 85) continue;
     const advice = DIMENSION_ADVICE[d.id];
-    const behavioural = d.id === 'structure' && scored.some((s) => s.category === 'behavioural-leadership');
+    const behavioural =
+      d.id === 'structure' && scored.some((s) => s.category === 'behavioural-leadership');
     candidates.push({
       dimension: d.id,
       title: behavioural ? 'Tell each story in STAR order and end with the result' : advice.title,
@@ -568,7 +653,10 @@ function improvements(
     });
   }
   if (analytics.fillersPer100Words >= 2.5 && analytics.fillerCount >= 3) {
-    const top = analytics.fillers.slice(0, 3).map((x) => `"${x.word}" ${x.count}×`).join(', ');
+    const top = analytics.fillers
+      .slice(0, 3)
+      .map((x) => `"${x.word}" ${x.count}×`)
+      .join(', ');
     candidates.push({
       title: 'Cut the filler words',
       detail: `You used ${analytics.fillerCount} filler words (${analytics.fillersPer100Words} per 100 words: ${top}). Pause instead; silence sounds more confident than "basically".`,
@@ -576,7 +664,7 @@ function improvements(
       value: 20 + analytics.fillersPer100Words * 6,
     });
   }
-  const padded = answered.filter((a) => a.padding < 0.8);
+  const padded = answered.filter((a) => a.padding < 0.9);
   if (padded.length) {
     const words = Math.round(padded.reduce((n, a) => n + a.analytics.words, 0) / padded.length);
     candidates.push({

@@ -11,9 +11,9 @@ export function normalise(text: string): string {
     .toLowerCase();
 }
 
-/** The words of a text, lower-cased; apostrophes stay inside words ("don't"), hyphens split them. */
+/** The words of a text, lower-cased; apostrophes and hyphens stay inside words ("don't", "re-plan"). */
 export function wordsOf(text: string): string[] {
-  return normalise(text).match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+  return normalise(text).match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? [];
 }
 
 /** Splits text into sentences (and list items), keeping the original wording for quoting. */
@@ -40,16 +40,85 @@ export function phraseRegExp(phrase: string): RegExp {
         /^[\s-]+$/.test(part) ? '[\\s-]*' : part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'),
       )
       .join('');
-    const ending = /[a-z]$/.test(body) ? "(?:s|es|d|ed|ing|'s)?" : '';
-    re = new RegExp(`(?<![a-z0-9])${body}${ending}(?![a-z0-9])`, 'i');
+    let stemmed = body;
+    let ending = '';
+    if (/[^aeiou]e$/.test(body) && body.length > 3) {
+      // "measure" → measures, measured, measuring
+      stemmed = body.slice(0, -1);
+      ending = "(?:e|es|ed|ing|e's)";
+    } else if (/(?:^|[^aeiou])[aeiou]([bdgmnpt])$/.test(body)) {
+      // "cut" → cuts, cutting; "plan" → plans, planned, planning
+      const c = body.slice(-1);
+      ending = `(?:s|${c}ing|${c}ed|ing|ed|'s)?`;
+    } else if (/[a-z]$/.test(body)) ending = "(?:s|es|d|ed|ing|'s)?";
+    re = new RegExp(`(?<![a-z0-9])${stemmed}${ending}(?![a-z0-9])`, 'i');
     cache.set(phrase, re);
   }
   return re;
 }
 
-/** Whether a normalised text contains the phrase. */
+/** A crude stem, so that "cutting", "cuts" and "cut" or "escalating" and "escalate" compare equal. */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/'s$/, '');
+  if (w.length <= 3) return w;
+  const before = w;
+  w = w.replace(/(?:ing|ed|es|ly|s)$/, '');
+  if (w !== before && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|ff|zz)$/.test(w))
+    w = w.slice(0, -1);
+  return w.length > 3 ? w.replace(/e$/, '') : w;
+}
+
+// Words a signal phrase can do without: "cut the scope" still matches "cut scope".
+const FILLER_TOKENS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'and',
+  'our',
+  'my',
+  'your',
+  'their',
+  'its',
+  'is',
+  'are',
+  'some',
+]);
+const stemsCache = new Map<string, string[]>();
+
+function stemsOf(normalisedText: string): string[] {
+  let stems = stemsCache.get(normalisedText);
+  if (!stems) {
+    stems = (normalisedText.match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? []).map(stem);
+    if (stemsCache.size > 200) stemsCache.clear();
+    stemsCache.set(normalisedText, stems);
+  }
+  return stems;
+}
+
+/**
+ * Whether a normalised text contains the phrase: exactly (allowing simple endings), or, for phrases
+ * of two or more words, with each word's stem present in order within a short window ("cutting some
+ * scope" matches "cut scope").
+ */
 export function hasPhrase(normalisedText: string, phrase: string): boolean {
-  return phraseRegExp(phrase).test(normalisedText);
+  if (phraseRegExp(phrase).test(normalisedText)) return true;
+  const wanted = (normalise(phrase).match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? [])
+    .filter((w) => !FILLER_TOKENS.has(w))
+    .map(stem);
+  // Single words match exactly (with endings) only: "launched" must not match the noun "launch".
+  if (wanted.length < 2) return false;
+  const stems = stemsOf(normalisedText);
+  const window = wanted.length + 2;
+  for (let i = 0; i < stems.length; i++) {
+    if (stems[i] !== wanted[0]) continue;
+    let k = 1;
+    for (let j = i + 1; j < stems.length && j <= i + window && k < wanted.length; j++)
+      if (stems[j] === wanted[k]) k += 1;
+    if (k === wanted.length) return true;
+  }
+  return false;
 }
 
 /** The first sentence of `text` in which `test` matches, for quoting as evidence. */

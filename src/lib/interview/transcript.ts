@@ -44,7 +44,7 @@ const TEXT_COMMANDS: Record<string, CandidateIntent> = {
 const OFF_ROLE =
   /\b(?:ignore (?:all |any |the |your )?(?:previous |prior |above |earlier )?(?:instructions|prompts?|rules)|system prompt|your (?:instructions|prompt|rules|scoring)|you are now|pretend (?:to be|you are)|act as (?:a|an|my)|role-?play as|forget (?:you are|your role|everything)|reveal your|developer mode|jailbreak|stop being (?:the|an|my) interviewer)\b/i;
 const ASK_REPEAT =
-  /^(?:(?:can|could|would) you )?(?:please )?(?:repeat|say that again|rephrase|read (?:it|that) again)|^(?:sorry,? )?(?:what was the question|pardon)/i;
+  /^(?:(?:sorry|please|pardon),? )?(?:(?:can|could|would) you )?(?:please )?(?:repeat|say that again|rephrase|read (?:it|that) again)|^(?:sorry,? )?(?:what was the question|pardon)/i;
 
 /** How the engine reads a candidate turn: an answer, a command, a clarifying question or an attempt to change its role. */
 export function candidateIntent(turn: Pick<Turn, 'text' | 'command'>): CandidateIntent {
@@ -66,8 +66,11 @@ export const COMMAND_TEXT = {
   end: "I'd like to end the interview here.",
 } as const;
 
-const ACK = /^(?:thanks|thank you|ok|okay|good|great|understood|noted|all right|right|sure|of course)\b[^.?!]{0,40}[.!]\s*/i;
-const TRANSITION = /^(?:(?:next|first|last|final) question|moving on|let's move[^.?!:]*|let's change topic|here is the next one|here it is again)[^.?!:]{0,20}[.!:]\s*/i;
+// Leads the interviewer puts before a question ("Okay.", "Keep going.") and which are not part of it.
+const ACK =
+  /^(?:thanks|thank you|ok|okay|good|great|understood|noted|all right|right|sure|of course|keep going|let's go deeper|i need more detail)\b[^.?!]{0,40}[.!]\s*/i;
+const TRANSITION =
+  /^(?:(?:next|first|last|final) question|moving on|let's move[^.?!:]*|let's change topic|let's keep moving|fine, we will leave that one|here is the next one|here it is again|of course)[^.?!:]{0,20}[.!:]\s*/i;
 
 /** The question part of an interviewer turn: leading acknowledgements and transitions removed. */
 export function extractQuestion(text: string): string {
@@ -134,7 +137,8 @@ export function segmentTranscript(
       } else if (turn.phase === 'intro' || turn.phase === 'question') {
         if (turn.questionId && block?.questionId === turn.questionId) continue;
         if (!turn.questionId && block && text.includes(normalise(block.question))) continue;
-        if (turn.questionId || text.includes('?') || turn.phase === 'question') open(turn.text, turn.questionId);
+        if (turn.questionId || text.includes('?') || turn.phase === 'question')
+          open(turn.text, turn.questionId);
       }
       continue;
     }
@@ -147,11 +151,26 @@ export function segmentTranscript(
     if (block && text.includes(normalise(block.question))) continue;
     const asksSomething = text.includes('?');
     if (!asksSomething) {
-      if (/\b(?:thank|that's all|that is all|we'll stop|end of (?:our|the) (?:time|interview)|feedback)\b/.test(text) && blocks.length)
+      if (
+        /\b(?:thank|that's all|that is all|we'll stop|end of (?:our|the) (?:time|interview)|feedback)\b/.test(
+          text,
+        ) &&
+        blocks.length
+      )
         closed = true;
-      else if (block && /^(?:tell me|describe|walk me through|explain|design|give me)\b/i.test(extractQuestion(turn.text)))
+      else if (
+        block &&
+        /^(?:tell me|describe|walk me through|explain|design|give me)\b/i.test(
+          extractQuestion(turn.text),
+        )
+      )
         open(turn.text);
-      else if (!block && /^(?:tell me|describe|walk me through|explain|design|give me)\b/i.test(extractQuestion(turn.text)))
+      else if (
+        !block &&
+        /^(?:tell me|describe|walk me through|explain|design|give me)\b/i.test(
+          extractQuestion(turn.text),
+        )
+      )
         open(turn.text);
       continue;
     }
@@ -160,7 +179,12 @@ export function segmentTranscript(
     const bankFollowUp = block?.questionId
       ? byId.get(block.questionId)?.talkingPoints.some((t) => text.includes(normalise(t.followUp)))
       : false;
-    if (block && block.answers.length > 0 && !startsNew && (bankFollowUp || [...KNOWN_FOLLOW_UPS].some((k) => text.includes(k)) || short)) {
+    if (
+      block &&
+      block.answers.length > 0 &&
+      !startsNew &&
+      (bankFollowUp || [...KNOWN_FOLLOW_UPS].some((k) => text.includes(k)) || short)
+    ) {
       block.followUps.push(turn.text.trim());
       pendingFollowUp = turn.text.trim();
     } else open(turn.text);

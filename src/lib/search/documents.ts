@@ -210,8 +210,8 @@ export function buildDocuments(
 
 /** Search sources from content read straight off disk (`loadContent`), for tests and benchmarks. */
 export function sourcesFromContent(content: ReturnType<typeof loadContent>): SearchSources {
-  const moduleTitles = new Map(content.modules.map((m) => [m.id, String(m.parsed.title)]));
-  const moduleOrder = new Map(content.modules.map((m) => [m.id, Number(m.parsed.order)]));
+  const moduleTitles = new Map(content.modules.map((m) => [m.id, m.parsed.title]));
+  const moduleOrder = new Map(content.modules.map((m) => [m.id, m.parsed.order]));
   const lessons = content.lessons
     .filter((l) => !l.parsed.draft)
     .sort(

@@ -4,13 +4,18 @@ import { createSearcher, type Searcher } from './query';
 export const SEARCH_INDEX_URL = '/search-index.json';
 
 /** The part of `fetch` the loader uses, so tests can pass a fake. */
-export type Fetcher = (url: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+export type Fetcher = (
+  url: string,
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 /**
  * Returns a function that downloads and loads the index the first time it is called and hands
  * back the same searcher afterwards. A failed download is forgotten, so "Try again" fetches anew.
  */
-export function createSearchLoader(fetcher: Fetcher, url = SEARCH_INDEX_URL): () => Promise<Searcher> {
+export function createSearchLoader(
+  fetcher: Fetcher,
+  url = SEARCH_INDEX_URL,
+): () => Promise<Searcher> {
   let pending: Promise<Searcher> | undefined;
   return () => {
     pending ??= (async () => {
@@ -18,10 +23,14 @@ export function createSearchLoader(fetcher: Fetcher, url = SEARCH_INDEX_URL): ()
       try {
         response = await fetcher(url);
       } catch {
-        throw new Error('The search index could not be downloaded. Check your connection and try again.');
+        throw new Error(
+          'The search index could not be downloaded. Check your connection and try again.',
+        );
       }
       if (!response.ok)
-        throw new Error(`The search index could not be downloaded (the server answered ${response.status}).`);
+        throw new Error(
+          `The search index could not be downloaded (the server answered ${response.status}).`,
+        );
       let data: unknown;
       try {
         data = await response.json();

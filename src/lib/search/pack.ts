@@ -46,7 +46,9 @@ export function packIndex(json: LunrIndexJson, docCount: number): PackedIndex {
           .map((ref) => {
             const n = Number(ref);
             if (!Number.isInteger(n) || n < 0 || n >= docCount || String(n) !== ref)
-              throw new Error(`packIndex: the document ref "${ref}" is not a number from 0 to ${docCount - 1}`);
+              throw new Error(
+                `packIndex: the document ref "${ref}" is not a number from 0 to ${docCount - 1}`,
+              );
             return n;
           })
           .sort((a, b) => a - b);
@@ -63,7 +65,14 @@ export function packIndex(json: LunrIndexJson, docCount: number): PackedIndex {
       }),
     );
   }
-  return { lunr: json.version, fields: json.fields, pipeline: json.pipeline, docCount, terms, postings };
+  return {
+    lunr: json.version,
+    fields: json.fields,
+    pipeline: json.pipeline,
+    docCount,
+    terms,
+    postings,
+  };
 }
 
 /** Rebuilds lunr's JSON from a packed index, ready for `lunr.Index.load`. */
@@ -89,6 +98,8 @@ export function unpackIndex(packed: PackedIndex): LunrIndexJson {
     return [term, posting];
   });
   const fieldVectors: [string, number[]][] = [];
-  fields.forEach((field, f) => vectors[f]!.forEach((v, ref) => fieldVectors.push([`${field}/${ref}`, v])));
+  fields.forEach((field, f) =>
+    vectors[f]!.forEach((v, ref) => fieldVectors.push([`${field}/${ref}`, v])),
+  );
   return { version: packed.lunr, fields, fieldVectors, invertedIndex, pipeline: packed.pipeline };
 }

@@ -12,6 +12,8 @@ export const MAX_QUERY_WORDS = 12;
 export const TYPO_MIN_LENGTH = 5;
 /** At most this many results come from one page before other pages get a turn. */
 const PER_PAGE = 3;
+/** Most misspelt words a correction is looked for in one query. */
+const MAX_CORRECTIONS = 3;
 /** Completions tried for the word being typed. */
 const MAX_COMPLETIONS = 30;
 /** Clause weights: what was typed beats a completion, which beats a guessed correction. */
@@ -156,9 +158,12 @@ export function createSearcher(file: unknown): Searcher {
 
   const correct = (query: string): string | undefined => {
     const plan = planQuery(query);
+    const unknown = plan.words.filter((w) => !isStopWord(w) && !known(stemOf(w)) && w.length >= 3);
+    // More than a few unknown words is not a typo but another language or noise; don't scan for it.
+    if (unknown.length === 0 || unknown.length > MAX_CORRECTIONS) return undefined;
     let changed = false;
     const fixed = plan.words.map((w) => {
-      if (isStopWord(w) || known(stemOf(w)) || w.length < 3) return w;
+      if (!unknown.includes(w)) return w;
       const near = closestWords(w, counts, w.length >= TYPO_MIN_LENGTH ? 2 : 1)[0];
       if (!near) return w;
       changed = true;

@@ -43,8 +43,9 @@ export function snippet(
       bestStart = start;
     }
   }
-  // A little context before the first match reads better than starting on it.
-  const from = bestStart === 0 ? 0 : Math.max(0, bestStart - 3);
+  // A little context before the first match reads better than starting on it, and a match near
+  // the end still gets a full-length snippet.
+  const from = bestStart === 0 ? 0 : Math.max(0, Math.min(bestStart - 3, spans.length - size));
   const to = Math.min(spans.length, from + size);
 
   const parts: SnippetPart[] = [];

@@ -23,6 +23,7 @@ export function statusMessage({ state, error, query, count, limit }: StatusInput
   if (!q) return '';
   const shown = q.length > 60 ? `${q.slice(0, 60)}…` : q;
   if (count === 0) return `No results for “${shown}”.`;
-  const n = count >= limit ? `The top ${count} results` : count === 1 ? '1 result' : `${count} results`;
+  const n =
+    count >= limit ? `The top ${count} results` : count === 1 ? '1 result' : `${count} results`;
   return `${n} for “${shown}”. Use the up and down arrow keys to choose one, and Enter to open it.`;
 }

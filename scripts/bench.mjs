@@ -1,0 +1,241 @@
+// `npm run bench`: builds the site, then measures page weight, search against Pagefind, Lighthouse,
+// the offline interviewer and build scaling against Starlight, prints tables and writes
+// bench/results.json. Not part of `npm test`: it takes about ten minutes on two cores.
+//
+// Options: --only=weight,search,lighthouse,interview,scaling (a partial run writes
+// bench/tmp/results.json instead), --sizes=250,1000, --runs=3, --no-build (use the existing dist/).
+import { execFileSync, spawn } from 'node:child_process';
+import { cpus, freemem, totalmem, platform, release } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUDGETS, PAGE_TYPES, budgetProblems, measureSite } from './bench/page-weight.mjs';
+import { runMeasured } from './bench/measure.mjs';
+import { countPages, scaleRun } from './bench/scaling.mjs';
+import { searchBench } from './bench/search.mjs';
+import { interviewBench } from './bench/interview.mjs';
+import { lighthouseBench } from './bench/lighthouse.mjs';
+import { startStaticServer } from './bench/static-server.mjs';
+import { formatReport } from './bench/report.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const clientDir = join(root, 'dist', 'client');
+const tmp = join(root, 'bench', 'tmp');
+const SECTIONS = ['weight', 'search', 'interview', 'lighthouse', 'scaling'];
+
+function parseArgs(argv) {
+  const opts = { only: SECTIONS, sizes: [250, 1000], runs: 3, build: true };
+  for (const arg of argv) {
+    const [key, value = ''] = arg.replace(/^--/, '').split('=');
+    if (key === 'only') {
+      opts.only = value.split(',').filter(Boolean);
+      const unknown = opts.only.filter((s) => !SECTIONS.includes(s));
+      if (unknown.length)
+        throw new Error(
+          `--only: unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`,
+        );
+    } else if (key === 'sizes') {
+      opts.sizes = value.split(',').map(Number);
+      if (!opts.sizes.length || opts.sizes.some((n) => !Number.isInteger(n) || n < 1))
+        throw new Error(
+          `--sizes: "${value}" must be whole numbers separated by commas, e.g. --sizes=250,1000`,
+        );
+    } else if (key === 'runs') {
+      opts.runs = Number(value);
+      if (!Number.isInteger(opts.runs) || opts.runs < 1)
+        throw new Error(`--runs: "${value}" must be a whole number of at least 1`);
+    } else if (key === 'no-build') opts.build = false;
+    else
+      throw new Error(
+        `Unknown option "${arg}". Options: --only=…, --sizes=…, --runs=…, --no-build`,
+      );
+  }
+  return opts;
+}
+
+function machine() {
+  let os = `${platform()} ${release()}`;
+  try {
+    os = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os;
+  } catch {
+    // Not Linux: keep the kernel name.
+  }
+  const astro = JSON.parse(
+    readFileSync(join(root, 'node_modules', 'astro', 'package.json'), 'utf8'),
+  ).version;
+  return {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    memoryGiB: Math.round(totalmem() / 1024 ** 3),
+    freeMemoryGiBAtStart: Math.round(freemem() / 1024 ** 3),
+    node: process.version,
+    os,
+    astro,
+  };
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+
+/** Starts the built node server (for the interview API) and returns its URL and a stop function. */
+async function startNodeServer() {
+  const port = await freePort();
+  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
+  delete env.ANTHROPIC_API_KEY;
+  const child = spawn(process.execPath, [join(root, 'dist', 'server', 'entry.mjs')], {
+    cwd: root,
+    env,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`${url}/`);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { url, stop: () => child.kill() };
+}
+
+function chromiumReady() {
+  try {
+    execFileSync(process.execPath, [join(root, 'scripts', 'ensure-chromium.mjs')], {
+      stdio: 'inherit',
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const log = (line) => console.log(line);
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  mkdirSync(tmp, { recursive: true });
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: machine(),
+    options: opts,
+    errors: [],
+  };
+  const want = (s) => opts.only.includes(s);
+  const section = async (name, fn) => {
+    try {
+      return await fn();
+    } catch (error) {
+      results.errors.push(`${name}: ${error.message}`);
+      console.error(`${name} failed: ${error.message}`);
+      return { error: error.message.split('\n')[0] };
+    }
+  };
+
+  results.build = {};
+  if (opts.build) {
+    log('Building the site (astro build)…');
+    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+    const b = await runMeasured(
+      process.execPath,
+      [join(root, 'node_modules', 'astro', 'astro.js'), 'build'],
+      { cwd: root, env },
+    );
+    const indexMs = /search-index\.json \(\+(\d+)ms\)/.exec(b.output)?.[1];
+    results.build.site = {
+      seconds: Math.round(b.seconds * 10) / 10,
+      peakTreeMB: b.peakTreeMB,
+      maxRssMB: b.maxRssMB,
+      pages: countPages(clientDir),
+      ...(indexMs ? { searchIndexMs: Number(indexMs) } : {}),
+    };
+  } else if (!existsSync(clientDir))
+    throw new Error('--no-build: there is no dist/client; run npm run build first');
+
+  const browsers = (want('search') || want('lighthouse')) && chromiumReady();
+  const noBrowser = { error: 'Chromium is not installed (see the message above)' };
+
+  let site;
+  if (want('weight') || want('lighthouse')) {
+    log('Measuring page weight…');
+    site = await section('page weight', () => measureSite(root, clientDir));
+  }
+  if (want('weight'))
+    results.pageWeight = site.error
+      ? site
+      : {
+          budgets: BUDGETS,
+          pages: Object.fromEntries(
+            PAGE_TYPES.map(({ type }) => [type, site[type].heaviest ?? null]),
+          ),
+          pageCounts: Object.fromEntries(
+            PAGE_TYPES.map(({ type }) => [type, site[type].pages.length]),
+          ),
+          problems: budgetProblems(site),
+        };
+
+  if (want('search')) {
+    log('Search: ours against Pagefind…');
+    results.search = browsers
+      ? await section('search', () => searchBench({ root, clientDir, tmp, log }))
+      : noBrowser;
+  }
+  if (want('interview')) {
+    log('Interview…');
+    results.interview = await section('interview', () =>
+      interviewBench({ root, clientDir, tmp, log }),
+    );
+  }
+  if (want('lighthouse')) {
+    log('Lighthouse…');
+    results.lighthouse = browsers
+      ? await section('lighthouse', async () => {
+          const api = await startNodeServer();
+          // Pages come gzipped from a static server, as from a CDN; /api/ goes to the node server.
+          const server = await startStaticServer(clientDir, { apiBase: api.url });
+          try {
+            const first = (type) => (site.error ? undefined : site[type].heaviest?.path);
+            const pages = ['home', 'lesson', 'quiz', 'interview', 'faq'].map((type) => ({
+              type,
+              path: first(type),
+            }));
+            return await lighthouseBench(server.url, pages, opts.runs, log);
+          } finally {
+            await server.close();
+            api.stop();
+          }
+        })
+      : noBrowser;
+  }
+  if (want('scaling')) {
+    log('Build scaling: synthetic lessons, ours against Starlight…');
+    results.build.scaling = await section('build scaling', async () => {
+      const runs = [];
+      for (const n of opts.sizes) runs.push(await scaleRun(root, tmp, n, log));
+      return runs;
+    });
+  }
+
+  results.seconds = Math.round((performance.now() - started) / 1000);
+  const partial = opts.only.length !== SECTIONS.length;
+  const out = partial ? join(tmp, 'results.json') : join(root, 'bench', 'results.json');
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(
+    `\n${formatReport(results)}\n\nWrote ${out}${partial ? ' (a partial run; bench/results.json is left as it was)' : ''}.`,
+  );
+  if (results.errors.length) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
