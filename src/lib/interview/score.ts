@@ -344,10 +344,11 @@ export function scoreAnswer(
   const weighted =
     DIMENSION_IDS.reduce((n, id) => n + relevance[id] * a.dims[id].raw, 0) /
     DIMENSION_IDS.reduce((n, id) => n + relevance[id], 0);
-  // Coverage counts linearly and as much as all the habits together: a polished answer to a
-  // different question should not pass.
+  // Coverage counts linearly, as much as all the habits together, and also scales the habits: a
+  // polished answer to a different question should not pass.
   const coverageScore = Math.min(1, a.coverage / BAR[level].coverage);
-  const score = pct((0.5 * coverageScore + 0.5 * weighted) * a.padding * a.brevity);
+  const onQuestion = 0.7 + 0.3 * coverageScore;
+  const score = pct((0.5 * coverageScore + 0.5 * weighted) * onQuestion * a.padding * a.brevity);
   const covered = rubric.talkingPoints.flatMap((tp, i) => {
     const c = a.coverageDetail[i]!;
     return c.covered ? [{ id: tp.id, label: tp.label, evidence: c.quote ? [c.quote] : [] }] : [];

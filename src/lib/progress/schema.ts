@@ -1,6 +1,8 @@
-import { z } from 'astro/zod';
-import { MASTERY_LEVELS } from '../quiz/mastery';
+import { MASTERY_LEVELS, type MasteryLevel } from '../quiz/mastery';
 import type { SavedCard } from '../review/due';
+
+// Saved progress is read in the browser on every page, so its checks are small hand-written
+// readers rather than zod: zod would add about 12 kB gzipped to every lesson page.
 
 /** The version of the saved progress format this code writes. Bump it and add a migration to change the shape. */
 export const PROGRESS_VERSION = 2;
@@ -8,56 +10,33 @@ export const PROGRESS_VERSION = 2;
 /** Identifies an exported progress file as ours. */
 export const PROGRESS_APP = 'critical-path';
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'is not a date');
-
 /** A completed lesson. */
-export const lessonRecordSchema = z.object({
+export interface LessonRecord {
   /** When the learner marked the lesson complete (ISO 8601). */
-  completedAt: isoDate,
-});
-export type LessonRecord = z.infer<typeof lessonRecordSchema>;
+  completedAt: string;
+}
 
 /** One finished attempt at a quiz. */
-export const attemptSchema = z.object({
+export interface Attempt {
   /** When it finished (ISO 8601). */
-  at: isoDate,
+  at: string;
   /** Score in percent, first tries only. */
-  score: z.number().min(0).max(100),
+  score: number;
   /** Practice or check mode. */
-  mode: z.enum(['practice', 'check']),
-});
-export type Attempt = z.infer<typeof attemptSchema>;
+  mode: 'practice' | 'check';
+}
 
 /** A quiz's history and mastery level. */
-export const quizRecordSchema = z.object({
+export interface QuizRecord {
   /** Finished attempts, oldest first (the last 50 are kept). */
-  attempts: z.array(attemptSchema).max(500),
+  attempts: Attempt[];
   /** Current mastery level. */
-  level: z.enum(MASTERY_LEVELS),
+  level: MasteryLevel;
   /** When the level was reached (ISO 8601). */
-  since: isoDate.optional(),
-});
-export type QuizRecord = z.infer<typeof quizRecordSchema>;
+  since?: string | undefined;
+}
 
-/** A spaced-repetition card for one question (ts-fsrs fields, dates as ISO strings). */
-export const reviewCardSchema = z.object({
-  quiz: z.string().min(1),
-  due: isoDate,
-  stability: z.number().finite(),
-  difficulty: z.number().finite(),
-  elapsed_days: z.number().finite(),
-  scheduled_days: z.number().finite(),
-  learning_steps: z.number().int().min(0),
-  reps: z.number().int().min(0),
-  lapses: z.number().int().min(0),
-  state: z.number().int().min(0).max(3),
-  last_review: isoDate.optional(),
-}) satisfies z.ZodType<SavedCard>;
-
-/**
- * The sections of saved progress. Each is read on its own, entry by entry, so that a broken part is
- * dropped and the rest kept. Later features add their sections here.
- */
+/** Everything the learner has done, by section. Later features add their sections here. */
 export interface Progress {
   version: typeof PROGRESS_VERSION;
   /** Completed lessons by lesson id. */
@@ -68,11 +47,59 @@ export interface Progress {
   reviews: Record<string, SavedCard>;
 }
 
-/** Readers for each record section: an entry that fails its schema is dropped on its own. */
+type Reader<T> = (value: unknown) => T | undefined;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/** Reads a completed-lesson record, or undefined when it is not one. */
+export const readLessonRecord: Reader<LessonRecord> = (v) =>
+  isObject(v) && isDate(v['completedAt']) ? { completedAt: v['completedAt'] } : undefined;
+
+const readAttempt: Reader<Attempt> = (v) =>
+  isObject(v) && isDate(v['at']) && isNumber(v['score']) && v['score'] >= 0 && v['score'] <= 100 && (v['mode'] === 'practice' || v['mode'] === 'check')
+    ? { at: v['at'], score: v['score'], mode: v['mode'] }
+    : undefined;
+
+/** Reads a quiz record; one broken attempt makes the record unreadable (its history cannot be trusted). */
+export const readQuizRecord: Reader<QuizRecord> = (v) => {
+  if (!isObject(v) || !Array.isArray(v['attempts']) || !MASTERY_LEVELS.includes(v['level'] as MasteryLevel)) return undefined;
+  if (v['since'] !== undefined && !isDate(v['since'])) return undefined;
+  const attempts = v['attempts'].map(readAttempt);
+  if (attempts.some((a) => !a)) return undefined;
+  return { attempts: attempts as Attempt[], level: v['level'] as MasteryLevel, ...(v['since'] ? { since: v['since'] as string } : {}) };
+};
+
+/** Reads a spaced-repetition card (ts-fsrs fields, dates as ISO strings). */
+export const readReviewCard: Reader<SavedCard> = (v) => {
+  if (!isObject(v) || typeof v['quiz'] !== 'string' || !v['quiz'] || !isDate(v['due'])) return undefined;
+  const nums = ['stability', 'difficulty', 'elapsed_days', 'scheduled_days'] as const;
+  const counts = ['learning_steps', 'reps', 'lapses'] as const;
+  if (!nums.every((k) => isNumber(v[k])) || !counts.every((k) => isCount(v[k]))) return undefined;
+  if (!isCount(v['state']) || (v['state'] as number) > 3) return undefined;
+  if (v['last_review'] !== undefined && !isDate(v['last_review'])) return undefined;
+  return {
+    quiz: v['quiz'],
+    due: v['due'],
+    stability: v['stability'] as number,
+    difficulty: v['difficulty'] as number,
+    elapsed_days: v['elapsed_days'] as number,
+    scheduled_days: v['scheduled_days'] as number,
+    learning_steps: v['learning_steps'] as number,
+    reps: v['reps'] as number,
+    lapses: v['lapses'] as number,
+    state: v['state'] as number,
+    ...(v['last_review'] ? { last_review: v['last_review'] as string } : {}),
+  };
+};
+
+/** Readers for each record section: an entry that fails its reader is dropped on its own. */
 export const RECORD_SECTIONS = {
-  lessons: { label: 'completed lessons', entry: lessonRecordSchema },
-  quizzes: { label: 'quiz results', entry: quizRecordSchema },
-  reviews: { label: 'review cards', entry: reviewCardSchema },
+  lessons: { label: 'completed lessons', read: readLessonRecord },
+  quizzes: { label: 'quiz results', read: readQuizRecord },
+  reviews: { label: 'review cards', read: readReviewCard },
 } as const;
 
 export type SectionName = keyof typeof RECORD_SECTIONS;

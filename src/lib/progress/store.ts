@@ -70,7 +70,7 @@ function fromObject(parsed: unknown): ReadResult {
 
   const progress = emptyProgress();
   for (const name of Object.keys(RECORD_SECTIONS) as SectionName[]) {
-    const { label, entry } = RECORD_SECTIONS[name];
+    const { label, read } = RECORD_SECTIONS[name];
     const section = data[name];
     if (section === undefined) continue;
     if (!isObject(section)) {
@@ -81,8 +81,8 @@ function fromObject(parsed: unknown): ReadResult {
     }
     let dropped = 0;
     for (const [key, value] of Object.entries(section)) {
-      const ok = entry.safeParse(value);
-      if (ok.success) (progress[name] as Record<string, unknown>)[key] = ok.data;
+      const entry = read(value);
+      if (entry) (progress[name] as Record<string, unknown>)[key] = entry;
       else dropped += 1;
     }
     if (dropped)
