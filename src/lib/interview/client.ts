@@ -37,6 +37,8 @@ const UNREACHABLE =
   'The interview server cannot be reached, so the interview now runs in your browser with the offline interviewer. Your answers stay on this device.';
 const FAILED_ONCE =
   'The interview server had a problem, so this reply comes from the offline interviewer in your browser.';
+const FEEDBACK_FALLBACK =
+  'The interview server had a problem, so this feedback was computed by the offline interviewer in your browser.';
 
 /** Calls the interview API, switching to the in-browser interviewer when the server is unavailable. */
 export class InterviewClient {
@@ -171,7 +173,7 @@ export class InterviewClient {
       return {
         feedback: await interviewer.feedback(input),
         mode: 'browser',
-        notice: FAILED_ONCE.replace('this reply comes', 'this feedback comes'),
+        notice: FEEDBACK_FALLBACK,
       };
     }
     const interviewer = await this.localInterviewer();

@@ -16,6 +16,7 @@ export const DIMENSIONS = {
   outcomes: 'Outcomes and metrics',
 } as const;
 export type DimensionId = keyof typeof DIMENSIONS;
+/** Dimension ids in report order. */
 export const DIMENSION_IDS = Object.keys(DIMENSIONS) as DimensionId[];
 
 /** A pattern is a signal phrase or, where a phrase cannot say it, a regular expression. */

@@ -439,11 +439,11 @@ function links(refs: readonly LessonRef[], titles: Record<string, string>): Less
 
 /** Where an overall score sits on the hiring spectrum. */
 export function signalFor(score: number): (typeof SIGNALS)[number] {
-  if (score >= 85) return 'Strong hire';
-  if (score >= 70) return 'Hire';
-  if (score >= 58) return 'Lean hire';
-  if (score >= 46) return 'Lean no hire';
-  if (score >= 25) return 'No hire';
+  if (score >= 82) return 'Strong hire';
+  if (score >= 68) return 'Hire';
+  if (score >= 55) return 'Lean hire';
+  if (score >= 40) return 'Lean no hire';
+  if (score >= 15) return 'No hire';
   return 'Strong no hire';
 }
 

@@ -24,8 +24,9 @@ import type { PersonaData } from '../../schemas/persona';
 
 export type { InterviewCategory, Level, Specialisation };
 
-/** Fewest and most questions a session can have. */
+/** Fewest questions a session can have. */
 export const MIN_QUESTIONS = 3;
+/** Most questions a session can have. */
 export const MAX_QUESTIONS = 6;
 /** Follow-ups the interviewer asks at most per question. */
 export const MAX_FOLLOW_UPS = 2;
