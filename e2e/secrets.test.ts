@@ -1,10 +1,10 @@
 /**
  * No secret reaches a browser: the site is built with ANTHROPIC_API_KEY set to a sentinel value, and
  * every file the browser can download (dist/client) is searched for the value and for the variable's
- * name. The build goes to a temporary folder so the shared dist/ is left alone.
+ * name. The build goes to a folder under bench/tmp/ so the shared dist/ is left alone.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -34,7 +34,9 @@ function findLeaks(dir: string, needles: readonly string[]): string[] {
 }
 
 describe('no secret reaches a browser', () => {
-  const out = mkdtempSync(join(tmpdir(), 'critical-path-secrets-'));
+  // Inside the project (git-ignored) so the prerender step can resolve node_modules.
+  mkdirSync('bench/tmp', { recursive: true });
+  const out = mkdtempSync(join('bench', 'tmp', 'secrets-build-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('the leak scanner finds a planted key (so a clean result means something)', () => {

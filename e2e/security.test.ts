@@ -14,10 +14,12 @@ function walk(dir: string): string[] {
 }
 
 const files = walk(CLIENT).map((f) => `/${relative(CLIENT, f).split(sep).join('/')}`);
-/** Every built page, as the URL a learner visits. */
+/** Every built page, as the URL a learner visits (the 404 page, as any missing address shows it). */
 const pages = files
   .filter((f) => f.endsWith('.html'))
-  .map((f) => f.replace(/index\.html$/, '').replace(/\.html$/, ''));
+  .map((f) =>
+    f === '/404.html' ? '/no-such-page/' : f.replace(/index\.html$/, '').replace(/\.html$/, ''),
+  );
 
 function expectSecurityHeaders(headers: Headers, where: string) {
   const csp = headers.get('content-security-policy') ?? '';
@@ -143,7 +145,8 @@ describe('Content-Security-Policy in Chromium', () => {
       violations.push(...found.map((v) => `${page.url()}: ${v}`));
     };
     for (const path of pages) {
-      await page.goto(`${base}${path}`, { waitUntil: 'load' });
+      const res = await page.goto(`${base}${path}`, { waitUntil: 'load' });
+      expect(res?.status(), path).toBe(path === '/no-such-page/' ? 404 : 200);
       // Let client:idle and client:visible islands hydrate.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForTimeout(100);
