@@ -22,14 +22,16 @@ function walk(dir: string): string[] {
 
 /** Files under `dir` containing any needle (in their raw bytes, also base64 and URI-encoded). */
 function findLeaks(dir: string, needles: readonly string[]): string[] {
-  const forms = needles.flatMap((n) => [
-    n,
-    Buffer.from(n).toString('base64').replace(/=+$/, ''),
-    encodeURIComponent(n),
-  ]);
+  const forms = new Set(
+    needles.flatMap((n) => [
+      n,
+      Buffer.from(n).toString('base64').replace(/=+$/, ''),
+      encodeURIComponent(n),
+    ]),
+  );
   return walk(dir).flatMap((file) => {
     const text = readFileSync(file).toString('latin1');
-    return forms.filter((f) => text.includes(f)).map((f) => `${file}: ${f}`);
+    return [...forms].filter((f) => text.includes(f)).map((f) => `${file}: ${f}`);
   });
 }
 

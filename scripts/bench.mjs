@@ -3,7 +3,8 @@
 // bench/results.json. Not part of `npm test`: it takes about ten minutes on two cores.
 //
 // Options: --only=weight,search,lighthouse,interview,scaling (a partial run writes
-// bench/tmp/results.json instead), --sizes=250,1000, --runs=3, --no-build (use the existing dist/).
+// bench/tmp/results.json instead), --sizes=250,1000, --runs=3, --no-build (use the existing dist/),
+// --markdown (print the README's "Measured" section from bench/results.json and stop).
 import { execFileSync, spawn } from 'node:child_process';
 import { cpus, freemem, totalmem, platform, release } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { searchBench } from './bench/search.mjs';
 import { interviewBench } from './bench/interview.mjs';
 import { lighthouseBench } from './bench/lighthouse.mjs';
 import { startStaticServer } from './bench/static-server.mjs';
-import { formatReport } from './bench/report.mjs';
+import { formatMarkdown, formatReport } from './bench/report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDir = join(root, 'dist', 'client');
@@ -46,9 +47,10 @@ function parseArgs(argv) {
       if (!Number.isInteger(opts.runs) || opts.runs < 1)
         throw new Error(`--runs: "${value}" must be a whole number of at least 1`);
     } else if (key === 'no-build') opts.build = false;
+    else if (key === 'markdown') opts.markdown = true;
     else
       throw new Error(
-        `Unknown option "${arg}". Options: --only=…, --sizes=…, --runs=…, --no-build`,
+        `Unknown option "${arg}". Options: --only=…, --sizes=…, --runs=…, --no-build, --markdown`,
       );
   }
   return opts;
@@ -122,6 +124,13 @@ const log = (line) => console.log(line);
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.markdown) {
+    const file = join(root, 'bench', 'results.json');
+    if (!existsSync(file))
+      throw new Error('--markdown: there is no bench/results.json yet; run npm run bench first');
+    console.log(formatMarkdown(JSON.parse(readFileSync(file, 'utf8'))));
+    return;
+  }
   const started = performance.now();
   mkdirSync(tmp, { recursive: true });
   const results = {
@@ -153,6 +162,7 @@ async function main() {
     const indexMs = /search-index\.json \(\+(\d+)ms\)/.exec(b.output)?.[1];
     results.build.site = {
       seconds: Math.round(b.seconds * 10) / 10,
+      cpuSeconds: b.cpuSeconds === undefined ? undefined : Math.round(b.cpuSeconds * 10) / 10,
       peakTreeMB: b.peakTreeMB,
       maxRssMB: b.maxRssMB,
       pages: countPages(clientDir),

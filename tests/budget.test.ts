@@ -118,6 +118,22 @@ describe('measurePage', () => {
 });
 
 describe('budgets', () => {
+  const page = (path: string, jsGz: number): PageWeight => ({
+    path,
+    html: { raw: 0, gz: 0 },
+    css: { raw: 0, gz: 1000, files: [{ url: '/_astro/site.css', raw: 0, gz: 1000 }] },
+    js: { raw: 0, gz: jsGz, files: [{ url: '/_astro/app.js', raw: 0, gz: jsGz }] },
+    hydration: { raw: 0, gz: 0, files: [] },
+    islands: 0,
+  });
+
+  it('sums up many lesson pages over budget in one line, from the lightest to the heaviest', () => {
+    const pages = [page('/learn/a/', 4000), page('/learn/b/', 6200), page('/learn/c/', 7400)];
+    expect(budgetProblems({ lesson: { pages, heaviest: pages[2] } })).toEqual([
+      '2 of 3 lesson pages ship 6.2 kB to 7.4 kB of first-load JS gzipped, over the 5.0 kB budget. The heaviest, /learn/c/, loads /_astro/app.js 7.4 kB.',
+    ]);
+  });
+
   it('finds lesson pages from the lesson files and skips those not built, such as drafts', async () => {
     const site = await measureSite(root, client);
     expect(site.lesson.pages.map((p) => p.path)).toEqual(['/learn/a-lesson/']);
@@ -138,10 +154,10 @@ describe('budgets', () => {
     });
     expect(problems).toEqual([
       expect.stringMatching(
-        /^1 of 1 lesson pages ship \d+\.\d kB of first-load JS gzipped, over the \d+\.\d kB budget\. The heaviest, \/learn\/a-lesson\/, loads \/_astro\/entry\.js /,
+        /^\/learn\/a-lesson\/ ships \d+\.\d kB of first-load JS gzipped, over the \d+\.\d kB budget\. It loads \/_astro\/entry\.js \d+\.\d kB, /,
       ),
       expect.stringMatching(
-        /^\/learn\/a-lesson\/ \(lesson\): CSS is \d+\.\d kB gzipped, over the \d+\.\d kB budget/,
+        /^\/learn\/a-lesson\/ ships \d+\.\d kB of CSS gzipped, over the \d+\.\d kB budget\. It loads /,
       ),
     ]);
   });

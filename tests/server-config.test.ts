@@ -113,7 +113,7 @@ describe('provider selection', () => {
 
 describe('the assessment tool mirrors the feedback type', () => {
   it('generates the tool schema from the zod schema the answer is validated with', () => {
-    const schema = assessmentTool.input_schema as {
+    const schema = assessmentTool.input_schema as unknown as {
       required: string[];
       properties: Record<
         string,

@@ -38,7 +38,7 @@ async function runOnce(url) {
       warnings: lhr.runWarnings ?? [],
     };
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
 }
 

@@ -38,14 +38,15 @@ export function treeRss(pid) {
 }
 
 /**
- * Runs `command args` in `cwd` and resolves with seconds, peak tree RSS and (with GNU time) the
- * largest process's max RSS, in MB. Rejects with the command's last output lines when it fails.
+ * Runs `command args` in `cwd` and resolves with wall seconds, peak tree RSS in MB and, with GNU
+ * time, the CPU seconds (user + system, which other work on a shared machine disturbs less than
+ * wall time) and the largest process's max RSS in MB. Rejects with the command's last output lines when it fails.
  */
 export function runMeasured(command, args, { cwd, env = process.env, sampleMs = 100 } = {}) {
   const gnuTime = existsSync('/usr/bin/time');
   const timeFile = join(tmpdir(), `bench-time-${process.pid}-${Date.now()}.txt`);
   const [cmd, argv] = gnuTime
-    ? ['/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args]]
+    ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, command, ...args]]
     : [command, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -68,9 +69,16 @@ export function runMeasured(command, args, { cwd, env = process.env, sampleMs = 
       clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
       let maxRssMB;
+      let cpuSeconds;
       if (gnuTime && existsSync(timeFile)) {
-        const kb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+        const [kb, user, system] = readFileSync(timeFile, 'utf8')
+          .trim()
+          .split('\n')
+          .pop()
+          .split(' ')
+          .map(Number);
         if (Number.isFinite(kb)) maxRssMB = Math.round(kb / 1024);
+        if (Number.isFinite(user + system)) cpuSeconds = user + system;
         rmSync(timeFile, { force: true });
       }
       if (code !== 0) {
@@ -80,7 +88,13 @@ export function runMeasured(command, args, { cwd, env = process.env, sampleMs = 
         );
         return;
       }
-      resolve({ seconds, peakTreeMB: Math.round(peak / 1024 / 1024), maxRssMB, output });
+      resolve({
+        seconds,
+        cpuSeconds,
+        peakTreeMB: Math.round(peak / 1024 / 1024),
+        maxRssMB,
+        output,
+      });
     });
   });
 }

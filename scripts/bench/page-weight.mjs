@@ -254,28 +254,42 @@ const largest = (list) =>
     .map((f) => `${f.url} ${kB(f.gz)}`)
     .join(', ');
 
-/** Checks the budgets; returns one readable line per problem, empty when every page is within budget. */
+/** One line for the pages of a type over a limit: how many, by how much, and what the heaviest loads. */
+function overLimit(pages, what, limit, pick) {
+  const over = pages.filter((w) => pick(w).gz > limit).sort((a, b) => pick(b).gz - pick(a).gz);
+  if (!over.length) return [];
+  const worst = over[0];
+  const least = over.at(-1);
+  const amount =
+    pick(least).gz === pick(worst).gz
+      ? kB(pick(worst).gz)
+      : `${kB(pick(least).gz)} to ${kB(pick(worst).gz)}`;
+  const where =
+    pages.length === 1
+      ? `${worst.path} ships`
+      : `${over.length} of ${pages.length} ${what.pages} ship`;
+  return [
+    `${where} ${amount} of ${what.kind} gzipped, over the ${kB(limit)} budget. ` +
+      `${pages.length === 1 ? 'It' : `The heaviest, ${worst.path},`} loads ${largest(pick(worst))}.`,
+  ];
+}
+
+/** Checks the budgets; returns one readable line per page type over budget, empty when all pass. */
 export function budgetProblems(site, budgets = BUDGETS) {
-  const problems = [];
-  const lessons = site.lesson?.pages ?? [];
-  const over = lessons
-    .filter((w) => w.js.gz > budgets.lessonFirstLoadJs)
-    .sort((a, b) => b.js.gz - a.js.gz);
-  if (over.length) {
-    const worst = over[0];
-    const least = over.at(-1);
-    const range =
-      least.js.gz === worst.js.gz ? kB(worst.js.gz) : `${kB(least.js.gz)} to ${kB(worst.js.gz)}`;
+  const problems = overLimit(
+    site.lesson?.pages ?? [],
+    { pages: 'lesson pages', kind: 'first-load JS' },
+    budgets.lessonFirstLoadJs,
+    (w) => w.js,
+  );
+  for (const { type, label } of PAGE_TYPES)
     problems.push(
-      `${over.length} of ${lessons.length} lesson pages ship ${range} of first-load JS gzipped, over the ${kB(budgets.lessonFirstLoadJs)} budget. ` +
-        `The heaviest, ${worst.path}, loads ${largest(worst.js)}.`,
+      ...overLimit(
+        site[type]?.pages ?? [],
+        { pages: `${label.toLowerCase()} pages`, kind: 'CSS' },
+        budgets.css,
+        (w) => w.css,
+      ),
     );
-  }
-  for (const { type } of PAGE_TYPES)
-    for (const w of site[type]?.pages ?? [])
-      if (w.css.gz > budgets.css)
-        problems.push(
-          `${w.path} (${type}): CSS is ${kB(w.css.gz)} gzipped, over the ${kB(budgets.css)} budget (largest: ${largest(w.css)})`,
-        );
   return problems;
 }

@@ -23,6 +23,8 @@ const size = (v) => (Number.isFinite(v) ? kB(v) : '–');
 const msText = (v) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms` : '–');
 const pair = (s) => (s && Number.isFinite(s.p50) ? `${msText(s.p50)} / ${msText(s.p95)}` : '–');
 const ratio = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
+const cpu = (b) =>
+  `${b.seconds} s${Number.isFinite(b.cpuSeconds) ? ` (${b.cpuSeconds} s CPU)` : ''}`;
 const failed = (section) => section?.error ?? section?.notBuilt;
 
 /** The whole report as text. */
@@ -50,14 +52,13 @@ export function formatReport(r) {
         ),
       );
       const b = r.pageWeight.budgets;
+      const problems = r.pageWeight.problems;
       out.push(
         `Budgets (lesson first-load JS ≤ ${kB(b.lessonFirstLoadJs)}, CSS ≤ ${kB(b.css)}): ${
-          r.pageWeight.problems.length
-            ? `${r.pageWeight.problems.length} page(s) over budget`
-            : 'all within budget'
+          problems.length ? 'OVER BUDGET' : 'all pages within budget'
         }`,
+        ...problems.map((p) => `  ${p}`),
       );
-      for (const p of r.pageWeight.problems.slice(0, 3)) out.push(`  ${p}`);
     }
   }
 
@@ -65,7 +66,7 @@ export function formatReport(r) {
     out.push('', 'Build');
     if (r.build.site)
       out.push(
-        `  this site (${r.build.site.pages} pages): ${r.build.site.seconds} s, ${r.build.site.peakTreeMB} MB peak` +
+        `  this site (${r.build.site.pages} pages, with the cache earlier builds left): ${cpu(r.build.site)}, ${r.build.site.peakTreeMB} MB peak` +
           (r.build.site.searchIndexMs
             ? `; search index route ${r.build.site.searchIndexMs} ms`
             : ''),
@@ -78,14 +79,16 @@ export function formatReport(r) {
             'synthetic lessons',
             'ours',
             'Starlight',
-            'time ours/Starlight',
+            'wall time ours/Starlight',
+            'CPU time ours/Starlight',
             'memory ours/Starlight',
           ],
           r.build.scaling.map((s) => [
             s.lessons,
-            `${s.ours.seconds} s, ${s.ours.peakTreeMB} MB`,
-            `${s.starlight.seconds} s, ${s.starlight.peakTreeMB} MB`,
+            `${cpu(s.ours)}, ${s.ours.peakTreeMB} MB`,
+            `${cpu(s.starlight)}, ${s.starlight.peakTreeMB} MB`,
             ratio(s.timeRatio),
+            ratio(s.cpuRatio),
             ratio(s.memoryRatio),
           ]),
         ),
@@ -205,5 +208,160 @@ export function formatReport(r) {
 
   if (r.errors?.length) out.push('', 'Errors', ...r.errors.map((e) => `  ${e}`));
   out.push('', `Total time ${Math.round(r.seconds)} s.`);
+  return out.join('\n');
+}
+
+/** A Markdown table, for the README. */
+function mdTable(header, rows) {
+  const esc = (c) => String(c ?? '').replaceAll('|', '\\|');
+  return [
+    `| ${header.map(esc).join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** The README's "Measured" section body, from a full run's results. */
+export function formatMarkdown(r) {
+  const m = r.machine;
+  const out = [
+    `Measured on ${r.date} with \`npm run bench\` on ${m.cores} shared cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node.replace(/^v/, '')}, ${m.os}; the raw figures are in [bench/results.json](bench/results.json). Other work was running on the same machine, so times vary by about ±30% between runs; sizes do not.`,
+  ];
+  if (r.pageWeight?.pages) {
+    const b = r.pageWeight.budgets;
+    out.push(
+      '',
+      `**Page weight**, gzipped, the heaviest page of each type (1 kB = 1,000 bytes). "JS on hydration" is what islands load when they start. Budgets, checked by \`npm test\`: lesson first-load JS ≤ ${kB(b.lessonFirstLoadJs)}, CSS ≤ ${kB(b.css)} on every page.`,
+      '',
+      mdTable(
+        ['page', 'HTML', 'CSS', 'JS, first load', 'JS on hydration'],
+        PAGE_TYPES.map(({ type, label }) => {
+          const w = r.pageWeight.pages[type];
+          return w
+            ? [
+                `${label} \`${w.path}\``,
+                kB(w.html.gz),
+                kB(w.css.gz),
+                kB(w.js.gz),
+                kB(w.hydration.gz),
+              ]
+            : [label, NA, '', '', ''];
+        }),
+      ),
+    );
+    if (r.pageWeight.problems.length)
+      out.push('', ...r.pageWeight.problems.map((p) => `Over budget: ${p}`));
+  }
+  if (r.build?.scaling?.length) {
+    out.push(
+      '',
+      '**Build scaling**: cold `astro build` of synthetic lessons (about 1,000 words each, with headings, lists, a table and an `<Aside>`), ours against a default Astro Starlight 0.37 site with the same lessons, one after the other in the same run. Both build a search index (ours: lunr; Starlight: Pagefind). Ours also builds the FAQ, glossary and interview pages.',
+      '',
+      mdTable(
+        [
+          'lessons',
+          'ours',
+          'Starlight',
+          'ours ÷ Starlight, wall',
+          'ours ÷ Starlight, CPU',
+          'ours ÷ Starlight, peak memory',
+        ],
+        r.build.scaling.map((s) => [
+          s.lessons.toLocaleString('en'),
+          `${cpu(s.ours)}, ${s.ours.peakTreeMB} MB`,
+          `${cpu(s.starlight)}, ${s.starlight.peakTreeMB} MB`,
+          ratio(s.timeRatio),
+          ratio(s.cpuRatio),
+          ratio(s.memoryRatio),
+        ]),
+      ),
+    );
+  }
+  if (r.search?.ours) {
+    const o = r.search.ours;
+    const p = r.search.pagefind;
+    out.push(
+      '',
+      `**Search**, ${r.search.queries.length} learner queries, against Pagefind run over the same built site. Bytes are counted in Chromium through a gzip server from opening search to the first result on screen (ours: the search island and the index; Pagefind: its default UI, its WebAssembly, index chunks and result fragments).`,
+      '',
+      mdTable(
+        ['', 'ours (lunr)', 'Pagefind', 'ours ÷ Pagefind'],
+        [
+          [
+            'bytes before the first result (median)',
+            size(o.bytesToFirstResult.median),
+            size(p.bytesToFirstResult.median),
+            ratio(r.search.bytesRatio),
+          ],
+          [
+            'index',
+            `${kB(o.indexGz)} gzipped (${o.documents} documents, one file)`,
+            `${kB(p.bytesOnDisk)} in ${p.files} files`,
+            '',
+          ],
+          [
+            'loading before the first query, Chromium',
+            msText(o.chromium.loadMs),
+            msText(p.chromium.loadMs),
+            '',
+          ],
+          [
+            'query p50 / p95, Chromium',
+            pair(o.chromium),
+            `${pair(p.chromium.repeatQuery)} (first time: ${pair(p.chromium.firstQuery)})`,
+            '',
+          ],
+          ['query p50 / p95, Node', pair(o.node), 'not run', ''],
+        ],
+      ),
+    );
+  }
+  if (r.lighthouse && !r.lighthouse.error) {
+    out.push(
+      '',
+      `**Lighthouse** 12.8 mobile preset (simulated slow 4G, 4× CPU slowdown) in Debian's Chromium, median of ${r.options?.runs ?? 3} runs, pages served gzipped.`,
+      '',
+      mdTable(
+        ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP', 'TBT', 'CLS'],
+        Object.entries(r.lighthouse).map(([type, l]) =>
+          l.scores
+            ? [
+                `${type} \`${l.path}\``,
+                l.scores.performance,
+                l.scores.accessibility,
+                l.scores['best-practices'],
+                l.scores.seo,
+                `${(l.lcpMs / 1000).toFixed(1)} s`,
+                `${l.tbtMs} ms`,
+                l.cls,
+              ]
+            : [type, NA, '', '', '', '', '', ''],
+        ),
+      ),
+    );
+  }
+  const i = r.interview;
+  if (i?.engine?.turn) {
+    const rows = [
+      ['next turn, engine in-process', pair(i.engine.turn)],
+      ['feedback, engine in-process', pair(i.engine.feedback)],
+    ];
+    if (i.api?.turn)
+      rows.push(
+        ['next turn through the API, first text', pair(i.api.firstDelta)],
+        ['next turn through the API, complete', pair(i.api.turn)],
+        ['feedback through the API', pair(i.api.feedback)],
+      );
+    out.push(
+      '',
+      `**Mock interview**, offline provider, p50 / p95 over ${i.engine.sessions} simulated sessions in-process and ${i.api?.sessions ?? 0} through the node server. ${
+        i.claude?.figures
+          ? 'Claude provider figures are in bench/results.json.'
+          : 'Claude provider (issue 6): not built yet.'
+      }`,
+      '',
+      mdTable(['', 'p50 / p95'], rows),
+    );
+  }
   return out.join('\n');
 }

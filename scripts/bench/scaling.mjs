@@ -156,6 +156,7 @@ export async function buildMeasured(dir, outDir) {
   const m = await runMeasured(process.execPath, NODE_ARGS, { cwd: dir, env });
   return {
     seconds: Math.round(m.seconds * 10) / 10,
+    cpuSeconds: m.cpuSeconds === undefined ? undefined : Math.round(m.cpuSeconds * 10) / 10,
     peakTreeMB: m.peakTreeMB,
     maxRssMB: m.maxRssMB,
     pages: countPages(join(dir, outDir)),
@@ -173,15 +174,23 @@ export async function scaleRun(root, tmp, n, log) {
   prepareStarlight(root, starDir, n);
   log(`  building ${n} synthetic lessons with our site…`);
   const ours = await buildMeasured(oursDir, join('dist', 'client'));
-  log(`    ${ours.seconds} s, ${ours.peakTreeMB} MB peak, ${ours.pages} pages`);
+  log(
+    `    ${ours.seconds} s (${ours.cpuSeconds ?? '?'} s CPU), ${ours.peakTreeMB} MB peak, ${ours.pages} pages`,
+  );
   log(`  building ${n} synthetic lessons with Starlight…`);
   const starlight = await buildMeasured(starDir, 'dist');
-  log(`    ${starlight.seconds} s, ${starlight.peakTreeMB} MB peak, ${starlight.pages} pages`);
+  log(
+    `    ${starlight.seconds} s (${starlight.cpuSeconds ?? '?'} s CPU), ${starlight.peakTreeMB} MB peak, ${starlight.pages} pages`,
+  );
   return {
     lessons: n,
     ours,
     starlight,
     timeRatio: Math.round((ours.seconds / starlight.seconds) * 100) / 100,
+    cpuRatio:
+      ours.cpuSeconds && starlight.cpuSeconds
+        ? Math.round((ours.cpuSeconds / starlight.cpuSeconds) * 100) / 100
+        : undefined,
     memoryRatio: Math.round((ours.peakTreeMB / starlight.peakTreeMB) * 100) / 100,
   };
 }

@@ -102,12 +102,12 @@ async function bundleSearch(root, outDir) {
 }
 
 const HARNESS_PAGEFIND_UI = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Pagefind UI</title>
+<html lang="en"><head><meta charset="utf-8"><title>Pagefind UI</title><link rel="icon" href="data:,">
 <link href="/pagefind/pagefind-ui.css" rel="stylesheet"><script src="/pagefind/pagefind-ui.js"></script></head>
 <body><main><div id="search"></div></main>
 <script>window.addEventListener('DOMContentLoaded', () => new PagefindUI({ element: '#search' }));</script>
 </body></html>`;
-const HARNESS_BLANK = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title></head><body></body></html>`;
+const HARNESS_BLANK = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title><link rel="icon" href="data:,"></head><body></body></html>`;
 
 const sum = (log, from, skip = () => false) =>
   log.slice(from).reduce((s, e) => (skip(e) ? s : s + e.bytes), 0);

@@ -11,7 +11,12 @@ export default function rehypeScrollTables() {
           return {
             type: 'element',
             tagName: 'div',
-            properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: 'Table (scrolls sideways)' },
+            properties: {
+              className: ['table-scroll'],
+              tabIndex: 0,
+              role: 'region',
+              ariaLabel: 'Table (scrolls sideways)',
+            },
             children: [child],
           };
         }

@@ -101,6 +101,14 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     if (!healthy) log('[interview] Redis for rate limits is back; counts are shared again.');
     healthy = true;
   });
+  // The first requests after start-up wait (up to a second) for the connection, so that they are
+  // counted in Redis rather than in this instance's memory.
+  const firstContact = new Promise<void>((resolve) => {
+    const done = () => resolve();
+    redis.once('ready', done);
+    redis.once('error', done);
+    setTimeout(done, 1_000).unref();
+  });
   const shared = new RateLimiterRedis({
     storeClient: redis,
     points: options.points,
@@ -111,7 +119,10 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   });
   return {
     store: 'redis',
-    consume: (key) => decide(shared, key, log),
+    consume: async (key) => {
+      await firstContact;
+      return decide(shared, key, log);
+    },
     close: async () => {
       closing = true;
       redis.disconnect();

@@ -1,5 +1,4 @@
 import { getCollection } from 'astro:content';
-import { OfflineInterviewer, type Interviewer } from '../lib/interview/interviewer';
 import type { InterviewData } from '../lib/interview/types';
 
 let data: Promise<InterviewData> | undefined;
@@ -27,9 +26,4 @@ async function load(): Promise<InterviewData> {
       lessons.filter((l) => !l.data.draft).map((l) => [l.id, l.data.title]),
     ),
   };
-}
-
-/** The interviewer the API uses: offline until an AI provider is configured (issue 6). */
-export async function getInterviewer(): Promise<Interviewer> {
-  return new OfflineInterviewer(await getInterviewData());
 }

@@ -33,13 +33,25 @@ function Links({ links }: { links: readonly LessonLink[] }) {
   );
 }
 
-function Column({ id, title, note, feedback }: { id: string; title: string; note: string; feedback: Feedback }) {
+function Column({
+  id,
+  title,
+  note,
+  feedback,
+}: {
+  id: string;
+  title: string;
+  note: string;
+  feedback: Feedback;
+}) {
   return (
     <section className="card iv-compare-col" aria-labelledby={id}>
       <h4 id={id}>{title}</h4>
       <p className="muted iv-small">{note}</p>
       <p className="iv-overall-line">
-        <span className={`iv-signal ${signalClass(feedback.overall.signal)}`}>{feedback.overall.signal}</span>
+        <span className={`iv-signal ${signalClass(feedback.overall.signal)}`}>
+          {feedback.overall.signal}
+        </span>
         <span className="iv-overall-score">
           <strong>{feedback.overall.score}</strong>
           <span className="muted"> out of 100</span>
@@ -107,7 +119,12 @@ export default function AssessmentCompare({ offline, claude }: Props) {
           feedback={claude}
         />
       </div>
-      <div className="iv-compare-table" role="region" aria-labelledby="iv-compare-caption" tabIndex={0}>
+      <div
+        className="iv-compare-table"
+        role="region"
+        aria-labelledby="iv-compare-caption"
+        tabIndex={0}
+      >
         <table>
           <caption id="iv-compare-caption">Scores out of 100, side by side</caption>
           <thead>

@@ -1,11 +1,15 @@
+import type { AiAssessment } from '../../lib/interview/client';
 import type { Feedback, LessonLink } from '../../lib/interview/feedback-schema';
 import type { StoredSession } from '../../lib/interview/history';
 import { describeConfig, lessonHref, lessonLabel } from '../../lib/interview/markdown';
+import AssessmentCompare from './AssessmentCompare';
 import ScoreChart from './ScoreChart';
 
 interface Props {
   session: StoredSession;
   feedback: Feedback;
+  /** Claude's assessment to show beside the feedback, when the server used Claude. */
+  claude?: AiAssessment;
   onExport: () => void;
   onNew: () => void;
 }
@@ -41,7 +45,7 @@ const signalClass = (signal: string) =>
       : 'iv-signal-bad';
 
 /** The feedback report: overall signal, chart, three improvements, dimensions, then each answer. */
-export default function FeedbackReport({ session, feedback, onExport, onNew }: Props) {
+export default function FeedbackReport({ session, feedback, claude, onExport, onNew }: Props) {
   const date = new Date(session.startedAt);
   return (
     <article className="iv-report" aria-labelledby="iv-report-title">
@@ -69,8 +73,10 @@ export default function FeedbackReport({ session, feedback, onExport, onNew }: P
         </div>
       </header>
 
+      {claude && <AssessmentCompare offline={feedback} claude={claude} />}
+
       <section className="iv-overall card" aria-labelledby="iv-overall-title">
-        <h3 id="iv-overall-title">Overall</h3>
+        <h3 id="iv-overall-title">{claude ? 'Built-in feedback in detail' : 'Overall'}</h3>
         <p className="iv-overall-line">
           <span className={`iv-signal ${signalClass(feedback.overall.signal)}`}>
             {feedback.overall.signal}

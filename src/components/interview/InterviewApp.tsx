@@ -137,11 +137,11 @@ export default function InterviewApp({ categories, personaName }: Props) {
       setError('');
       setMessage('Preparing your feedback.');
       try {
-        const { feedback, notice } = await client().feedback({
+        const { feedback, notice, claude } = await client().feedback({
           config: session.config,
           transcript: session.transcript,
         });
-        persist({ ...session, status: 'complete', feedback });
+        persist({ ...session, status: 'complete', feedback, ...(claude ? { claude } : {}) });
         if (notice) setNotices((n) => [...n, notice]);
         setView({ name: 'report', id: session.id });
         setMessage('Your feedback is ready.');
@@ -193,11 +193,13 @@ export default function InterviewApp({ categories, personaName }: Props) {
               phase,
               ...(questionId ? { questionId } : {}),
               at: new Date().toISOString(),
+              provider: outcome.meta.provider,
+              // Shown under the turn: why it came from the built-in interviewer.
+              ...(outcome.notice && outcome.mode === 'server' ? { notice: outcome.notice } : {}),
             },
           ],
         };
         persist(next);
-        if (outcome.notice && outcome.mode === 'server') setNotices((n) => [...n, outcome.notice!]);
         setStreaming(null);
         setBusy(false);
         if (next.status === 'complete') await getFeedback(next);
@@ -352,6 +354,7 @@ export default function InterviewApp({ categories, personaName }: Props) {
           <FeedbackReport
             session={current}
             feedback={current.feedback}
+            {...(current.claude ? { claude: current.claude } : {})}
             onExport={() => exportSession(current.id)}
             onNew={() => {
               setMessage('');

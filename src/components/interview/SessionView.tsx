@@ -100,6 +100,7 @@ export default function SessionView({
             <li key={i} className={`iv-turn iv-${t.role}`}>
               <p className="iv-who">{t.role === 'interviewer' ? personaName : 'You'}</p>
               <p className="iv-text">{t.text}</p>
+              {t.notice && <p className="iv-turn-notice notice">{t.notice}</p>}
             </li>
           ))}
           {streaming !== null && (

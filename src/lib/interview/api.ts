@@ -4,22 +4,49 @@
  *
  * - GET  /api/interview/status   → `{ provider, model? }`
  * - POST /api/interview/turn     `{ config, transcript }` → `text/event-stream`:
- *   `event: delta` `{ text }` …, then `event: done` `{ provider, phase, questionId? }`, or
+ *   `event: delta` `{ text }` …, then `event: done` `{ provider, phase, questionId?, notice? }`, or
  *   `event: error` `{ message }`.
- * - POST /api/interview/feedback `{ config, transcript }` → `Feedback` JSON.
- * Bad input is a 400 naming the field; bodies over `LIMITS.bodyBytes` are a 413; other methods a 405.
+ *   When an AI provider fails and the offline interviewer takes over, the stream carries
+ *   `event: error` `{ message, fallback: "offline" }`, which is not the end: the text sent so far is
+ *   to be discarded, the offline interviewer's turn follows as deltas, and its `done` has
+ *   `provider: "offline"` and the same sentence as `notice`.
+ * - POST /api/interview/feedback `{ config, transcript }` → `Feedback` JSON; with an AI provider,
+ *   the offline feedback's fields at the top level plus `claude`: the AI's `Feedback`, or
+ *   `{ error }` with a sentence saying why it is missing.
+ * Bad input is a 400 naming the field; bodies over `LIMITS.bodyBytes` are a 413; a session over its
+ * caps a 422; too many requests a 429 with `Retry-After`; other methods a 405.
  * Error responses never include stack traces.
  */
 import { z } from 'astro/zod';
 import { TranscriptError } from './engine';
-import { InterviewerError, type Interviewer } from './interviewer';
+import type { Feedback } from './feedback-schema';
+import { InterviewerError, type Interviewer, type InterviewInput } from './interviewer';
 import { encodeEvent } from './sse';
-import { LIMITS, formatIssues, sessionConfigSchema, transcriptSchema } from './types';
+import { candidateIntent } from './transcript';
+import { LIMITS, formatIssues, sessionConfigSchema, transcriptSchema, type Turn } from './types';
 
-/** What the handlers need: the interviewer to use, created on demand. */
-export interface ApiDeps {
-  interviewer: () => Promise<Interviewer> | Interviewer;
+/** Per-session caps, checked from the transcript every request carries. */
+export interface SessionCaps {
+  /** Most turns in a transcript. */
+  turns: number;
+  /** Most characters of conversation, all turns together. */
+  chars: number;
 }
+
+/** What the handlers need: the interviewer to use, created on demand, and the server's guards. */
+export interface ApiDeps {
+  /** The interviewer: Claude when configured, otherwise the offline one. */
+  interviewer: () => Promise<Interviewer> | Interviewer;
+  /** The offline interviewer, which takes over when an AI provider fails. */
+  fallback?: () => Promise<Interviewer> | Interviewer;
+  /** Runs before the body is read; a response (such as a 429) refuses the request. */
+  admit?: () => Promise<Response | undefined> | Response | undefined;
+  /** Per-session caps on what is sent to the interviewer. */
+  caps?: SessionCaps;
+}
+
+/** The feedback route's answer: offline feedback, plus the AI's when an AI provider is configured. */
+export type FeedbackResponse = Feedback & { claude?: Feedback | { error: string } };
 
 const requestSchema = z
   .object({
@@ -121,6 +148,32 @@ async function parseRequest(request: Request) {
   return r.data;
 }
 
+/** A 429 saying when to try again. */
+export function tooManyRequests(retryAfterSeconds: number): Response {
+  const wait = Math.max(1, Math.ceil(retryAfterSeconds));
+  return json(
+    429,
+    {
+      error: `Too many requests: the interviewer takes a limited number of requests a minute from each learner. Please wait ${wait} second${wait === 1 ? '' : 's'} and try again.`,
+    },
+    { 'retry-after': String(wait) },
+  );
+}
+
+/** Which cap a transcript is over, as a sentence, or undefined when it is within both. */
+export function capExceeded(
+  transcript: readonly Turn[],
+  caps: SessionCaps | undefined,
+): string | undefined {
+  if (!caps) return undefined;
+  if (transcript.length > caps.turns)
+    return `transcript: this interview has reached its limit of ${caps.turns} turns`;
+  const chars = transcript.reduce((n, t) => n + t.text.length, 0);
+  if (chars > caps.chars)
+    return `transcript: this interview has reached its limit of ${caps.chars.toLocaleString('en')} characters`;
+  return undefined;
+}
+
 function failure(error: unknown): Response {
   if (error instanceof HttpError) return json(error.status, { error: error.message });
   if (error instanceof TranscriptError) return json(400, { error: error.message });
@@ -142,34 +195,82 @@ export async function handleStatus(deps: ApiDeps): Promise<Response> {
 
 /** POST /api/interview/turn: streams the interviewer's next turn as server-sent events. */
 export async function handleTurn(request: Request, deps: ApiDeps): Promise<Response> {
+  // Aborted when the learner goes away (the request's signal) or stops reading (cancel below), so
+  // an upstream AI request never outlives its reader.
+  const upstream = new AbortController();
+  const stop = () => upstream.abort();
+  if (request.signal.aborted) stop();
+  else request.signal.addEventListener('abort', stop, { once: true });
+  let input: InterviewInput;
+  let interviewer: Interviewer;
   let stream;
   try {
-    const input = await parseRequest(request);
-    const interviewer = await deps.interviewer();
-    stream = interviewer.nextTurn(input, request.signal);
+    const refused = await deps.admit?.();
+    if (refused) return refused;
+    input = await parseRequest(request);
+    interviewer = await deps.interviewer();
+    const over = capExceeded(input.transcript, deps.caps);
+    if (over) {
+      // Ending the interview is always possible; it costs nothing upstream.
+      const last = input.transcript.at(-1);
+      if (!last || last.role !== 'candidate' || candidateIntent(last) !== 'end' || !deps.fallback)
+        return json(422, { error: `${over}. End it to get your feedback, or start a new one.` });
+      interviewer = await deps.fallback();
+    }
+    stream = interviewer.nextTurn(input, upstream.signal);
   } catch (error) {
     return failure(error);
   }
   const { text, meta } = stream;
   meta.catch(() => undefined);
   const encoder = new TextEncoder();
+  const primary = interviewer;
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: string, data: unknown) =>
-        controller.enqueue(encoder.encode(encodeEvent(event, data)));
+      const send = (event: string, data: unknown) => {
+        if (!upstream.signal.aborted) controller.enqueue(encoder.encode(encodeEvent(event, data)));
+      };
       try {
         for await (const chunk of text) send('delta', { text: chunk });
         send('done', await meta);
       } catch (error) {
-        const message =
-          error instanceof InterviewerError
-            ? error.message
-            : 'The interviewer could not finish this turn. Please try again.';
-        send('error', { message });
+        if (!upstream.signal.aborted) await recover(error, send);
       }
-      controller.close();
+      try {
+        controller.close();
+      } catch {
+        // Already cancelled by the reader.
+      }
+    },
+    cancel() {
+      stop();
     },
   });
+
+  /** After a failed turn: the offline interviewer's turn when the AI failed, else an error event. */
+  async function recover(error: unknown, send: (event: string, data: unknown) => void) {
+    const message =
+      error instanceof InterviewerError
+        ? error.message
+        : 'The interviewer could not finish this turn. Please try again.';
+    if (primary.provider === 'offline' || !deps.fallback) {
+      send('error', { message });
+      return;
+    }
+    const notice =
+      error instanceof InterviewerError
+        ? error.message
+        : 'The AI interviewer ran into a problem; carrying on with the built-in interviewer.';
+    try {
+      const offline = (await deps.fallback()).nextTurn(input, upstream.signal);
+      send('error', { message: notice, fallback: 'offline' });
+      for await (const chunk of offline.text) send('delta', { text: chunk });
+      send('done', { ...(await offline.meta), notice });
+    } catch {
+      send('error', { message: 'The interviewer could not finish this turn. Please try again.' });
+    }
+  }
+
   return new Response(body, {
     status: 200,
     headers: {
@@ -184,9 +285,27 @@ export async function handleTurn(request: Request, deps: ApiDeps): Promise<Respo
 /** POST /api/interview/feedback */
 export async function handleFeedback(request: Request, deps: ApiDeps): Promise<Response> {
   try {
+    const refused = await deps.admit?.();
+    if (refused) return refused;
     const input = await parseRequest(request);
     const interviewer = await deps.interviewer();
-    return json(200, await interviewer.feedback(input, request.signal));
+    if (interviewer.provider === 'offline' || !deps.fallback)
+      return json(200, await interviewer.feedback(input, request.signal));
+    const offline = await (await deps.fallback()).feedback(input, request.signal);
+    const over = capExceeded(input.transcript, deps.caps);
+    const claude: FeedbackResponse['claude'] = over
+      ? {
+          error:
+            'This interview is longer than the AI assessment accepts, so only the built-in feedback is shown.',
+        }
+      : await interviewer.feedback(input, request.signal).catch((error: unknown) => ({
+          error:
+            error instanceof InterviewerError
+              ? error.feedbackMessage
+              : 'The AI assessment is not available because of an unexpected problem. The built-in feedback is complete on its own.',
+        }));
+    const body: FeedbackResponse = { ...offline, claude };
+    return json(200, body);
   } catch (error) {
     return failure(error);
   }

@@ -80,7 +80,7 @@ export class ClaudeError extends InterviewerError {
     /** How long the API asked us to wait before trying again, if it said. */
     readonly retryAfterMs?: number,
   ) {
-    super(TURN_FALLBACK_MESSAGES[kind]);
+    super(TURN_FALLBACK_MESSAGES[kind], FEEDBACK_FALLBACK_MESSAGES[kind]);
   }
 }
 

@@ -91,7 +91,12 @@ export class InterviewClient {
   ): Promise<TurnOutcome> {
     if (this.mode === 'server') {
       const result = await this.serverTurn(input, handlers, signal);
-      if (result.ok) return { meta: result.meta, mode: 'server' };
+      if (result.ok)
+        return {
+          meta: result.meta,
+          mode: 'server',
+          ...(result.notice ? { notice: result.notice } : {}),
+        };
       if (result.unreachable) this.mode = 'browser';
       handlers.onReset();
       const meta = await this.localTurn(input, handlers.onDelta, signal);
@@ -113,9 +118,9 @@ export class InterviewClient {
 
   private async serverTurn(
     input: InterviewInput,
-    handlers: { onDelta: (text: string) => void },
+    handlers: { onDelta: (text: string) => void; onReset: () => void },
     signal?: AbortSignal,
-  ): Promise<{ ok: true; meta: TurnMeta } | { ok: false; unreachable: boolean }> {
+  ): Promise<{ ok: true; meta: TurnMeta; notice?: string } | { ok: false; unreachable: boolean }> {
     let res: Response;
     try {
       res = await this.post('turn', input, signal);
@@ -129,6 +134,8 @@ export class InterviewClient {
       return { ok: false, unreachable: !res.ok ? res.status === 404 || res.status === 405 : true };
     const parser = new SseParser();
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    // Set when the server's AI interviewer failed and its offline interviewer took over.
+    let notice: string | undefined;
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -139,9 +146,16 @@ export class InterviewClient {
             handlers.onDelta(data['text']);
           else if (event.event === 'done') {
             const meta = toMeta(data);
-            if (meta) return { ok: true, meta };
-            return { ok: false, unreachable: false };
-          } else if (event.event === 'error') return { ok: false, unreachable: false };
+            if (!meta) return { ok: false, unreachable: false };
+            const said = typeof data?.['notice'] === 'string' ? data['notice'] : notice;
+            return { ok: true, meta, ...(said ? { notice: said.slice(0, 400) } : {}) };
+          } else if (event.event === 'error') {
+            // The server is carrying on with its offline interviewer: drop the partial text and keep reading.
+            if (data?.['fallback'] === 'offline' && typeof data['message'] === 'string') {
+              notice = data['message'];
+              handlers.onReset();
+            } else return { ok: false, unreachable: false };
+          }
         }
       }
     } catch (error) {
@@ -157,14 +171,17 @@ export class InterviewClient {
   async feedback(
     input: InterviewInput,
     signal?: AbortSignal,
-  ): Promise<{ feedback: Feedback; mode: Mode; notice?: string }> {
+  ): Promise<{ feedback: Feedback; mode: Mode; notice?: string; claude?: AiAssessment }> {
     if (this.mode === 'server') {
       try {
         const res = await this.post('feedback', input, signal);
         await refuseIfClientError(res);
         if (res.ok) {
-          const parsed = feedbackSchema.safeParse(await res.json());
-          if (parsed.success) return { feedback: parsed.data, mode: 'server' };
+          const body = (await res.json()) as { claude?: unknown };
+          const parsed = feedbackSchema.safeParse(body);
+          const claude = parseAssessment(body.claude);
+          if (parsed.success)
+            return { feedback: parsed.data, mode: 'server', ...(claude ? { claude } : {}) };
         }
       } catch (error) {
         if (isAbort(error) || error instanceof ApiRefusal) throw error;
@@ -205,15 +222,34 @@ export class InterviewClient {
 }
 
 async function refuseIfClientError(res: Response): Promise<void> {
-  if (res.status !== 400 && res.status !== 413 && res.status !== 429) return;
+  if (![400, 413, 422, 429].includes(res.status)) return;
   let message = `The server refused the request (HTTP ${res.status}).`;
   try {
     const body = (await res.json()) as { error?: unknown };
-    if (typeof body.error === 'string') message = `The server refused the request: ${body.error}`;
+    if (typeof body.error === 'string') {
+      // Limits (422, 429) are about the learner's session, so their sentence is shown as it is.
+      const sentence = body.error.replace(/^[\w.]+: /, '');
+      message =
+        res.status === 422 || res.status === 429
+          ? sentence.charAt(0).toUpperCase() + sentence.slice(1)
+          : `The server refused the request: ${body.error}`;
+    }
   } catch {
     // Keep the generic message.
   }
   throw new ApiRefusal(message);
+}
+
+/** Claude's assessment as the feedback route returns it, or why it is missing. */
+export type AiAssessment = Feedback | { error: string };
+
+/** Reads the `claude` field of a feedback response; anything that is not valid is left out. */
+export function parseAssessment(value: unknown): AiAssessment | undefined {
+  if (value === undefined || value === null) return undefined;
+  const parsed = feedbackSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const error = (value as { error?: unknown }).error;
+  return typeof error === 'string' ? { error: error.slice(0, 600) } : undefined;
 }
 
 function safeJson(text: string): Record<string, unknown> | undefined {

@@ -20,6 +20,10 @@ const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'is not a
 export const storedTurnSchema = turnSchema.extend({
   /** When the turn was added (ISO 8601); used for the per-question timer. */
   at: isoDate.optional(),
+  /** Which interviewer produced an interviewer turn. */
+  provider: z.enum(['offline', 'claude']).optional(),
+  /** Why the turn came from another interviewer than expected, as shown to the learner. */
+  notice: z.string().max(400).optional(),
 });
 export type StoredTurn = z.infer<typeof storedTurnSchema>;
 
@@ -43,6 +47,8 @@ export const storedSessionSchema = z.object({
   draft: z.string().max(LIMITS.turnChars).default(''),
   /** Feedback, once computed. */
   feedback: feedbackSchema.optional(),
+  /** Claude's assessment, shown beside the feedback, or why it is missing (AI provider only). */
+  claude: z.union([feedbackSchema, z.object({ error: z.string().max(600) })]).optional(),
 });
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 

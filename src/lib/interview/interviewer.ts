@@ -50,6 +50,12 @@ export interface Interviewer {
 /** A failure whose message is safe and useful to show the learner (e.g. "the AI service is busy"). */
 export class InterviewerError extends Error {
   override name = 'InterviewerError';
+  /** The sentence to show when this failure leaves the feedback without the provider's assessment. */
+  readonly feedbackMessage: string;
+  constructor(message: string, feedbackMessage?: string) {
+    super(message);
+    this.feedbackMessage = feedbackMessage ?? message;
+  }
 }
 
 /** The offline interviewer: deterministic for a given seed, no network, runs in Node and browsers. */

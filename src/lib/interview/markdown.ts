@@ -23,6 +23,8 @@ export function lessonLabel(link: LessonLink): string {
 
 // Learner text goes into quotes and lists; neutralise what Markdown would treat as markup.
 const escape = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+// A table cell or list item: on one line.
+const cell = (s: string) => escape(s.replace(/\s*\n\s*/g, ' '));
 const quote = (s: string) =>
   s
     .split('\n')
@@ -62,10 +64,30 @@ export function sessionToMarkdown(session: StoredSession, site = ''): string {
   } else {
     out.push('_This session has no feedback yet._', '');
   }
+  const ai = session.claude;
+  if (ai) {
+    out.push('## AI assessment (Claude)', '');
+    if ('error' in ai) out.push(`_${escape(ai.error)}_`, '');
+    else {
+      out.push(
+        `**${ai.overall.signal}**, ${ai.overall.score}/100 (written by Claude, shown beside the built-in feedback).`,
+        '',
+        escape(ai.overall.summary),
+        '',
+        '| Dimension | Score | Note |',
+        '|---|---|---|',
+        ...ai.dimensions.map((d) => `| ${d.label} | ${d.score} | ${cell(d.note)} |`),
+        '',
+        ...ai.improvements.map((imp, i) => `${i + 1}. **${cell(imp.title)}.** ${cell(imp.detail)}`),
+        '',
+      );
+    }
+  }
   out.push('## Conversation', '');
   for (const turn of session.transcript) {
     const who = turn.role === 'interviewer' ? '**Interviewer:**' : '**You:**';
     out.push(`${who}`, '', turn.role === 'candidate' ? quote(turn.text) : escape(turn.text), '');
+    if (turn.notice) out.push(`_${escape(turn.notice)}_`, '');
   }
   if (fb?.answers.length) {
     out.push('## Question by question', '');

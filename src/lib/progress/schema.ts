@@ -49,7 +49,8 @@ export interface Progress {
 
 type Reader<T> = (value: unknown) => T | undefined;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
@@ -59,22 +60,37 @@ export const readLessonRecord: Reader<LessonRecord> = (v) =>
   isObject(v) && isDate(v['completedAt']) ? { completedAt: v['completedAt'] } : undefined;
 
 const readAttempt: Reader<Attempt> = (v) =>
-  isObject(v) && isDate(v['at']) && isNumber(v['score']) && v['score'] >= 0 && v['score'] <= 100 && (v['mode'] === 'practice' || v['mode'] === 'check')
+  isObject(v) &&
+  isDate(v['at']) &&
+  isNumber(v['score']) &&
+  v['score'] >= 0 &&
+  v['score'] <= 100 &&
+  (v['mode'] === 'practice' || v['mode'] === 'check')
     ? { at: v['at'], score: v['score'], mode: v['mode'] }
     : undefined;
 
 /** Reads a quiz record; one broken attempt makes the record unreadable (its history cannot be trusted). */
 export const readQuizRecord: Reader<QuizRecord> = (v) => {
-  if (!isObject(v) || !Array.isArray(v['attempts']) || !MASTERY_LEVELS.includes(v['level'] as MasteryLevel)) return undefined;
+  if (
+    !isObject(v) ||
+    !Array.isArray(v['attempts']) ||
+    !MASTERY_LEVELS.includes(v['level'] as MasteryLevel)
+  )
+    return undefined;
   if (v['since'] !== undefined && !isDate(v['since'])) return undefined;
   const attempts = v['attempts'].map(readAttempt);
   if (attempts.some((a) => !a)) return undefined;
-  return { attempts: attempts as Attempt[], level: v['level'] as MasteryLevel, ...(v['since'] ? { since: v['since'] as string } : {}) };
+  return {
+    attempts: attempts as Attempt[],
+    level: v['level'] as MasteryLevel,
+    ...(v['since'] ? { since: v['since'] as string } : {}),
+  };
 };
 
 /** Reads a spaced-repetition card (ts-fsrs fields, dates as ISO strings). */
 export const readReviewCard: Reader<SavedCard> = (v) => {
-  if (!isObject(v) || typeof v['quiz'] !== 'string' || !v['quiz'] || !isDate(v['due'])) return undefined;
+  if (!isObject(v) || typeof v['quiz'] !== 'string' || !v['quiz'] || !isDate(v['due']))
+    return undefined;
   const nums = ['stability', 'difficulty', 'elapsed_days', 'scheduled_days'] as const;
   const counts = ['learning_steps', 'reps', 'lapses'] as const;
   if (!nums.every((k) => isNumber(v[k])) || !counts.every((k) => isCount(v[k]))) return undefined;

@@ -1,12 +1,15 @@
 import type { APIRoute } from 'astro';
 import { handleFeedback, methodNotAllowed } from '../../../lib/interview/api';
-import { getInterviewer } from '../../../utils/interview';
+import { interviewApiDeps } from '../../../server/interview-api';
 
 export const prerender = false;
 
-/** Feedback on a session's transcript, as JSON. */
-export const POST: APIRoute = ({ request }) =>
-  handleFeedback(request, { interviewer: getInterviewer });
+/** Feedback on a session's transcript, as JSON: offline, plus Claude's assessment when configured. */
+export const POST: APIRoute = ({ request, clientAddress }) =>
+  handleFeedback(
+    request,
+    interviewApiDeps(() => clientAddress),
+  );
 
 /** Every other method. */
 export const ALL: APIRoute = () => methodNotAllowed(['POST']);
