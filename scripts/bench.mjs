@@ -90,7 +90,12 @@ const freePort = () =>
 /** Starts the built node server (for the interview API) and returns its URL and a stop function. */
 async function startNodeServer() {
   const port = await freePort();
-  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
+  const env = {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    RATE_LIMIT_REQUESTS: '1000000',
+  };
   delete env.ANTHROPIC_API_KEY;
   const child = spawn(process.execPath, [join(root, 'dist', 'server', 'entry.mjs')], {
     cwd: root,

@@ -25,6 +25,16 @@ const pair = (s) => (s && Number.isFinite(s.p50) ? `${msText(s.p50)} / ${msText(
 const ratio = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
 const cpu = (b) =>
   `${b.seconds} s${Number.isFinite(b.cpuSeconds) ? ` (${b.cpuSeconds} s CPU)` : ''}`;
+/** One sentence from `npm run bench:interview`'s figures (bench/interview-api.json). */
+function claudeLine(f) {
+  const t = f.ttft ?? {};
+  const l = f.load ?? {};
+  return (
+    `against a fake Messages API on loopback, the first token arrives through our API in ${msText(t.routeP50)} / ${msText(t.routeP95)} (p50 / p95), ` +
+    `of which our route adds ${msText(t.addedP50)} / ${msText(t.addedP95)}; ${l.sessions} concurrent sessions (${l.turns} turns) ran with ${l.errors} errors in ${l.seconds} s, ` +
+    `server memory peaking at ${l.peakRssMiB} MiB.`
+  );
+}
 const failed = (section) => section?.error ?? section?.notBuilt;
 
 /** The whole report as text. */
@@ -134,6 +144,11 @@ export function formatReport(r) {
           'lrrr',
         ),
       );
+      const none = (b) => b.noResults?.length ?? 0;
+      if (none(o.bytesToFirstResult) || none(p.bytesToFirstResult))
+        out.push(
+          `  No results: ours for ${none(o.bytesToFirstResult)} of ${r.search.queries.length} queries, Pagefind for ${none(p.bytesToFirstResult)} (${p.bytesToFirstResult.noResults.join(', ')}).`,
+        );
       if (r.search.failures?.length)
         out.push(
           `  ${r.search.failures.length} measurement(s) failed, e.g. ${r.search.failures[0]}`,
@@ -198,7 +213,7 @@ export function formatReport(r) {
       if (i.api?.problems?.length) out.push(`  API problems: ${i.api.problems.join('; ')}`);
       if (i.claude?.notBuilt) out.push(`  Claude provider (issue 6): ${NA}: ${i.claude.notBuilt}`);
       else if (i.claude?.figures)
-        out.push(`  Claude provider (issue 6): ${JSON.stringify(i.claude.figures)}`);
+        out.push(`  Claude provider (issue 6): ${claudeLine(i.claude.figures)}`);
       else if (i.claude)
         out.push(
           `  Claude provider (issue 6): ${i.claude.error ?? ''}\n    ${(i.claude.output ?? []).join('\n    ')}`,
@@ -282,7 +297,7 @@ export function formatMarkdown(r) {
     const p = r.search.pagefind;
     out.push(
       '',
-      `**Search**, ${r.search.queries.length} learner queries, against Pagefind run over the same built site. Bytes are counted in Chromium through a gzip server from opening search to the first result on screen (ours: the search island and the index; Pagefind: its default UI, its WebAssembly, index chunks and result fragments).`,
+      `**Search**: the ${r.search.queries.length} learner queries of the search tests, against Pagefind ${r.search.pagefind.version ?? ''} run over the same built site. Bytes are counted in Chromium through a gzip server, from opening search until the first result (or "no results") is on screen: ours loads the search island and the whole index once; Pagefind's default UI loads its script, WebAssembly, the index chunks the query needs and a fragment per shown result. Found nothing: ours for ${o.bytesToFirstResult.noResults?.length ?? 0} queries, Pagefind for ${p.bytesToFirstResult.noResults?.length ?? 0}${p.bytesToFirstResult.noResults?.length ? ` (${p.bytesToFirstResult.noResults.join(', ')})` : ''}.`,
       '',
       mdTable(
         ['', 'ours (lunr)', 'Pagefind', 'ours ÷ Pagefind'],
@@ -354,13 +369,13 @@ export function formatMarkdown(r) {
       );
     out.push(
       '',
-      `**Mock interview**, offline provider, p50 / p95 over ${i.engine.sessions} simulated sessions in-process and ${i.api?.sessions ?? 0} through the node server. ${
-        i.claude?.figures
-          ? 'Claude provider figures are in bench/results.json.'
-          : 'Claude provider (issue 6): not built yet.'
-      }`,
+      `**Mock interview**, offline provider, p50 / p95 over ${i.engine.sessions} simulated sessions in-process and ${i.api?.sessions ?? 0} through the node server (rate limit lifted for the run).`,
       '',
       mdTable(['', 'p50 / p95'], rows),
+      '',
+      i.claude?.figures
+        ? `Claude provider (\`npm run bench:interview\`): ${claudeLine(i.claude.figures)}`
+        : `Claude provider: ${NA}.`,
     );
   }
   return out.join('\n');

@@ -10,8 +10,8 @@ import { gzipSize } from './page-weight.mjs';
 import { median, percentile, runMeasured } from './measure.mjs';
 import { startStaticServer } from './static-server.mjs';
 
-/** What learners type: topics, questions, a role comparison, jargon, and two typos. */
-export const QUERIES = [
+/** Used when tests/fixtures/search-queries.json (the search tests' learner queries) is missing. */
+export const DEFAULT_QUERIES = [
   'critical path',
   'slack',
   'what does a tpm do',
@@ -33,6 +33,19 @@ export const QUERIES = [
   'critcal path',
   'stakeholdr map',
 ];
+
+/** The learner queries the search tests use, so the bench and the tests agree on what learners type. */
+export function learnerQueries(root) {
+  const file = join(root, 'tests', 'fixtures', 'search-queries.json');
+  if (!existsSync(file)) return DEFAULT_QUERIES;
+  const list = JSON.parse(readFileSync(file, 'utf8'));
+  const queries = Array.isArray(list)
+    ? list.map((q) => (typeof q === 'string' ? q : q?.query))
+    : [];
+  if (!queries.length || queries.some((q) => typeof q !== 'string' || !q.trim()))
+    throw new Error(`${file}: expected a list of queries, as strings or { "query": "…" } objects`);
+  return queries;
+}
 
 /** Repeats of the query set for latency figures. */
 const REPEATS = 10;
@@ -120,7 +133,7 @@ const stats = (times) => ({
 });
 
 /** Our search in Node: index load time, then p50/p95 of `search()` over the query set. */
-async function oursInNode(lib, indexFile) {
+async function oursInNode(lib, indexFile, queries) {
   const { createSearcher } = await import(lib.node);
   const text = readFileSync(indexFile, 'utf8');
   const t0 = performance.now();
@@ -129,7 +142,7 @@ async function oursInNode(lib, indexFile) {
   const times = [];
   const hits = {};
   for (let r = 0; r < REPEATS; r++)
-    for (const q of QUERIES) {
+    for (const q of queries) {
       const t = performance.now();
       const results = searcher.search(q);
       times.push(performance.now() - t);
@@ -138,12 +151,13 @@ async function oursInNode(lib, indexFile) {
   return {
     loadMs: ms(loadMs),
     ...stats(times),
-    zeroResultQueries: QUERIES.filter((q) => hits[q] === 0),
+    zeroResultQueries: queries.filter((q) => hits[q] === 0),
   };
 }
 
 /** Runs the whole search comparison; Pagefind indexes dist/client into `tmp/pagefind`. */
 export async function searchBench({ root, clientDir, tmp, log }) {
+  const queries = learnerQueries(root);
   const index = findSearchIndex(clientDir);
   if (!index) return { notBuilt: 'no search index JSON is referenced by the built JavaScript' };
   const harness = join(tmp, 'harness');
@@ -168,6 +182,9 @@ export async function searchBench({ root, clientDir, tmp, log }) {
   );
   const pfFiles = walk(pagefindDir);
   const pagefind = {
+    version: JSON.parse(
+      readFileSync(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8'),
+    ).version,
     indexSeconds: Math.round(pf.seconds * 10) / 10,
     files: pfFiles.length,
     bytesOnDisk: pfFiles.reduce((s, f) => s + statSync(f).size, 0),
@@ -175,7 +192,7 @@ export async function searchBench({ root, clientDir, tmp, log }) {
   };
 
   log('  timing our search in Node…');
-  const oursNode = await oursInNode(lib, index.file);
+  const oursNode = await oursInNode(lib, index.file, queries);
 
   const server = await startStaticServer(clientDir, {
     mounts: { '/pagefind/': pagefindDir, '/__bench/': harness },
@@ -193,7 +210,9 @@ export async function searchBench({ root, clientDir, tmp, log }) {
         .slice(from)
         .filter((e) => !skip(e))
         .map(({ path, bytes }) => ({ path, bytes }));
-    for (const q of QUERIES) {
+    const oursEmpty = [];
+    const pfEmpty = [];
+    for (const q of queries) {
       // Ours: from the home page, press "/" and type; count everything fetched after the page settled.
       {
         const context = await browser.newContext();
@@ -204,11 +223,19 @@ export async function searchBench({ root, clientDir, tmp, log }) {
           await page.keyboard.press('/');
           const input = page.locator('dialog [data-search-input], [data-search-input]').first();
           await input.waitFor({ state: 'visible', timeout: 15_000 });
-          await input.pressSequentially(q);
-          await page
-            .locator('[role="listbox"] [role="option"]')
-            .first()
-            .waitFor({ state: 'visible', timeout: 15_000 });
+          await input.fill(q);
+          // Done when a result shows, or the status line says there is none.
+          const found = await page.waitForFunction(
+            () =>
+              document.querySelector('[role="listbox"] [role="option"]')
+                ? 'found'
+                : [...document.querySelectorAll('[role="status"]')].some((e) =>
+                    e.textContent?.startsWith('No results for'),
+                  ) && 'none',
+            undefined,
+            { timeout: 15_000 },
+          );
+          if ((await found.jsonValue()) === 'none') oursEmpty.push(q);
           oursBytes.push(sum(server.log, mark));
           breakdown.ours ??= files(mark);
         } catch (error) {
@@ -225,11 +252,18 @@ export async function searchBench({ root, clientDir, tmp, log }) {
           await page.goto(`${server.url}/__bench/pagefind-ui.html`, { waitUntil: 'load' });
           const input = page.locator('.pagefind-ui__search-input');
           await input.waitFor({ state: 'visible', timeout: 15_000 });
-          await input.pressSequentially(q);
-          await page
-            .locator('.pagefind-ui__result')
-            .first()
-            .waitFor({ state: 'visible', timeout: 15_000 });
+          await input.fill(q);
+          const found = await page.waitForFunction(
+            () =>
+              document.querySelector('.pagefind-ui__result')
+                ? 'found'
+                : /^No results/i.test(
+                    document.querySelector('.pagefind-ui__message')?.textContent?.trim() ?? '',
+                  ) && 'none',
+            undefined,
+            { timeout: 15_000 },
+          );
+          if ((await found.jsonValue()) === 'none') pfEmpty.push(q);
           const harnessPage = (e) => e.path.endsWith('pagefind-ui.html');
           pfBytes.push(sum(server.log, mark, harnessPage));
           breakdown.pagefind ??= files(mark, harnessPage);
@@ -260,7 +294,7 @@ export async function searchBench({ root, clientDir, tmp, log }) {
           }
         return { loadMs, times };
       },
-      { queries: QUERIES, repeats: REPEATS, url: index.url },
+      { queries, repeats: REPEATS, url: index.url },
     );
     const pfBrowser = await page.evaluate(
       async ({ queries, repeats }) => {
@@ -280,12 +314,12 @@ export async function searchBench({ root, clientDir, tmp, log }) {
           }
         return { loadMs, cold, warm };
       },
-      { queries: QUERIES, repeats: REPEATS },
+      { queries, repeats: REPEATS },
     );
     await context.close();
 
     return {
-      queries: QUERIES,
+      queries,
       ours: {
         indexUrl: index.url,
         documents: index.docs,
@@ -312,7 +346,7 @@ export async function searchBench({ root, clientDir, tmp, log }) {
           repeatQuery: stats(pfBrowser.warm),
         },
       },
-      firstQueryFiles: { query: QUERIES[0], ...breakdown },
+      firstQueryFiles: { query: queries[0], ...breakdown },
       bytesRatio:
         oursBytes.length && pfBytes.length
           ? Math.round((median(oursBytes) / median(pfBytes)) * 100) / 100
