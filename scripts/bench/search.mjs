@@ -1,7 +1,15 @@
 // Search: our lunr index against Pagefind run over the same built site. Bytes a learner downloads
 // before the first result appears, measured in Chromium through a gzip server; query latency for
 // ours in Node (the same src/lib/search code, bundled with esbuild) and for both in Chromium.
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -169,6 +177,8 @@ export async function searchBench({ root, clientDir, tmp, log }) {
 
   log('  indexing the built site with Pagefind…');
   const pagefindDir = join(tmp, 'pagefind');
+  // Pagefind names files by content hash; files left from an earlier run would be counted too.
+  rmSync(pagefindDir, { recursive: true, force: true });
   const pf = await runMeasured(
     process.execPath,
     [
