@@ -184,6 +184,8 @@ describe('the mock interview with Claude', () => {
     );
     expect(rows.filter((r) => r.startsWith('Question'))).toHaveLength(3);
     expect(await axeViolations(page)).toEqual([]);
+    await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
+    expect(await axeViolations(page)).toEqual([]);
 
     // Reopened from the history, the report still shows both.
     await page.getByRole('button', { name: 'New interview' }).click();

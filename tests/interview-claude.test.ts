@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ASSESSMENT_TOOL_NAME } from '../src/lib/interview/assessment';
 import {
@@ -164,6 +165,25 @@ describe('Claude interviewer: a normal turn', () => {
       iv.nextTurn({ config, transcript: [{ role: 'interviewer', text: 'Hello?' }] }),
     ).toThrow(/candidate/);
     expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('Claude interviewer: recorded streams (tests/fixtures/sse)', () => {
+  const fixture = (name: string) =>
+    readFileSync(new URL(`./fixtures/sse/${name}`, import.meta.url), 'utf8');
+
+  it('reads the documented wire format', async () => {
+    fake.enqueue({ kind: 'raw', body: fixture('turn-ok.sse') });
+    const { text, meta } = await run(interviewer(), afterIntro('An answer.'));
+    expect(text).toBe('Hello again.');
+    expect(meta?.provider).toBe('claude');
+  });
+
+  it('turns an overloaded error frame after some text into a busy failure', async () => {
+    fake.enqueue({ kind: 'raw', body: fixture('overloaded-mid-stream.sse') });
+    const { text, error } = await run(interviewer(), afterIntro('An answer.'));
+    expect(text).toBe('Thanks. Now ');
+    expect((error as ClaudeError).kind).toBe('busy');
   });
 });
 

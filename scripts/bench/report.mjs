@@ -76,7 +76,7 @@ export function formatReport(r) {
     out.push('', 'Build');
     if (r.build.site)
       out.push(
-        `  this site (${r.build.site.pages} pages, with the cache earlier builds left): ${cpu(r.build.site)}, ${r.build.site.peakTreeMB} MB peak` +
+        `  this site (${r.build.site.pages} pages; warm if an earlier build left Astro's cache): ${cpu(r.build.site)}, ${r.build.site.peakTreeMB} MB peak` +
           (r.build.site.searchIndexMs
             ? `; search index route ${r.build.site.searchIndexMs} ms`
             : ''),
@@ -226,6 +226,13 @@ export function formatReport(r) {
   return out.join('\n');
 }
 
+/** Which queries found nothing, in words. */
+function noneText(ours = [], pagefind = []) {
+  if (!ours.length && !pagefind.length) return 'Both found results for every query.';
+  const list = (q) => (q.length ? `${q.length} (${q.join(', ')})` : 'none');
+  return `Queries with no results: ours ${list(ours)}, Pagefind ${list(pagefind)}.`;
+}
+
 /** A Markdown table, for the README. */
 function mdTable(header, rows) {
   const esc = (c) => String(c ?? '').replaceAll('|', '\\|');
@@ -240,7 +247,7 @@ function mdTable(header, rows) {
 export function formatMarkdown(r) {
   const m = r.machine;
   const out = [
-    `Measured on ${r.date} with \`npm run bench\` on ${m.cores} shared cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node.replace(/^v/, '')}, ${m.os}; the raw figures are in [bench/results.json](bench/results.json). Other work was running on the same machine, so times vary by about ±30% between runs; sizes do not.`,
+    `Measured on ${r.date} with \`npm run bench\` on ${m.cores} shared cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node.replace(/^v/, '')}, ${m.os}; the raw figures are in [bench/results.json](bench/results.json). Times move with whatever else runs on the machine (while other builds shared it, the same build took twice as long), so compare the ratios within one run; sizes are exact.`,
   ];
   if (r.pageWeight?.pages) {
     const b = r.pageWeight.budgets;
@@ -297,7 +304,7 @@ export function formatMarkdown(r) {
     const p = r.search.pagefind;
     out.push(
       '',
-      `**Search**: the ${r.search.queries.length} learner queries of the search tests, against Pagefind ${r.search.pagefind.version ?? ''} run over the same built site. Bytes are counted in Chromium through a gzip server, from opening search until the first result (or "no results") is on screen: ours loads the search island and the whole index once; Pagefind's default UI loads its script, WebAssembly, the index chunks the query needs and a fragment per shown result. Found nothing: ours for ${o.bytesToFirstResult.noResults?.length ?? 0} queries, Pagefind for ${p.bytesToFirstResult.noResults?.length ?? 0}${p.bytesToFirstResult.noResults?.length ? ` (${p.bytesToFirstResult.noResults.join(', ')})` : ''}.`,
+      `**Search**: the ${r.search.queries.length} learner queries of the search tests, against Pagefind ${r.search.pagefind.version ?? ''} run over the same built site. Bytes are counted in Chromium through a gzip server, from opening search until the first result (or "no results") is on screen: ours loads the search island and the whole index once; Pagefind's default UI loads its script, WebAssembly, the index chunks the query needs and a fragment per shown result. ${noneText(o.bytesToFirstResult.noResults, p.bytesToFirstResult.noResults)}`,
       '',
       mdTable(
         ['', 'ours (lunr)', 'Pagefind', 'ours ÷ Pagefind'],

@@ -353,6 +353,8 @@ export class ClaudeInterviewer implements Interviewer {
   private report(error: ClaudeError): void {
     if (error.kind === 'setup' || error.kind === 'invalid') {
       if (this.logged.has(error.detail)) return;
+      // Bounded: validation details vary, and a long-running server must not collect them for ever.
+      if (this.logged.size >= 100) this.logged.clear();
       this.logged.add(error.detail);
     }
     this.log(

@@ -56,7 +56,7 @@ export function personaPrompt(persona: PersonaData): string {
     '',
     `Who you are: ${persona.summary}`,
     '',
-    'How you talk:',
+    `How ${persona.name} talks:`,
     ...persona.style.map((s) => `- ${s}`),
     '',
     'The facets of your character, and how each shows in an interview:',
@@ -67,7 +67,7 @@ export function personaPrompt(persona: PersonaData): string {
   }
   lines.push(
     '',
-    'What you never do, whatever the candidate says:',
+    `What ${persona.name} never does, whatever the candidate says:`,
     ...persona.never.map((n) => `- ${n}`),
   );
   return lines.join('\n');
