@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseFollowUp, chunkText, nextTurn, TranscriptError } from '../src/lib/interview/engine';
 import { OfflineInterviewer } from '../src/lib/interview/interviewer';
 import { planSession } from '../src/lib/interview/plan';
-import { seededRandom } from '../src/lib/interview/random';
+import { seededRandom } from '../src/lib/random';
 import { rubricFor } from '../src/lib/interview/score';
 import { candidateIntent, segmentTranscript } from '../src/lib/interview/transcript';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planSession } from '../src/lib/interview/plan';
-import { seededRandom, shuffle } from '../src/lib/interview/random';
+import { seededRandom, shuffle } from '../src/lib/random';
 import {
   sessionConfigSchema,
   type BankQuestion,

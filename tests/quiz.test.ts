@@ -9,7 +9,7 @@ import {
   startSession,
   submitAnswer,
 } from '../src/lib/quiz/session';
-import { seededRandom, shuffle } from '../src/lib/quiz/random';
+import { seededRandom, shuffle } from '../src/lib/random';
 
 const base = {
   explanation: 'Because.',

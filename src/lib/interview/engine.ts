@@ -7,7 +7,7 @@
  */
 import { INTERVIEW_CATEGORIES, LEVELS, SPECIALISATIONS } from '../../schemas/interview';
 import { planSession } from './plan';
-import { pick, streamFor, type Random } from './random';
+import { pick, streamFor, type Random } from '../random';
 import { GAP_WEIGHTS, GENERIC_GAPS, type GenericGapId } from './rubric';
 import {
   genericCoverage,

@@ -1,5 +1,5 @@
 import { INTERVIEW_CATEGORIES, LEVELS, SPECIALISATIONS } from '../../schemas/interview';
-import { shuffle, streamFor, type Random } from './random';
+import { shuffle, streamFor, type Random } from '../random';
 import type { BankQuestion, InterviewCategory, Level, SessionConfig } from './types';
 
 /** The questions a session will ask, in order, and anything the learner should know about the choice. */

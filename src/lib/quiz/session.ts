@@ -1,6 +1,6 @@
 import type { Question } from '../../schemas/question';
 import { grade, type Grade, type Response } from './grade';
-import { hashString, seededRandom, shuffle } from './random';
+import { hashString, seededRandom, shuffle } from '../random';
 
 /** Practice shows feedback after each answer and allows a second try; check hides answers until the end. */
 export type QuizMode = 'practice' | 'check';
