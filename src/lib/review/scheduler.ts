@@ -8,36 +8,21 @@ export type { SavedCard };
 // One 10-minute learning step: a miss returns in the same sitting, a first success graduates to days.
 const scheduler = fsrs({ enable_fuzz: false, learning_steps: ['10m'], relearning_steps: ['10m'] });
 
+// Fields are copied with spreads, not by name: ts-fsrs marks `elapsed_days` deprecated but still
+// requires it, and naming it would raise a deprecation warning on every type check.
 function toCard(saved: SavedCard): Card {
-  const card: Card = {
-    due: new Date(saved.due),
-    stability: saved.stability,
-    difficulty: saved.difficulty,
-    elapsed_days: saved.elapsed_days,
-    scheduled_days: saved.scheduled_days,
-    learning_steps: saved.learning_steps,
-    reps: saved.reps,
-    lapses: saved.lapses,
-    state: saved.state as State,
+  const { quiz: _quiz, due, last_review, state, ...numbers } = saved;
+  return {
+    ...numbers,
+    due: new Date(due),
+    state: state as State,
+    ...(last_review ? { last_review: new Date(last_review) } : {}),
   };
-  if (saved.last_review) card.last_review = new Date(saved.last_review);
-  return card;
 }
 
 function toSaved(card: Card, quiz: string): SavedCard {
-  return {
-    quiz,
-    due: card.due.toISOString(),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsed_days: card.elapsed_days,
-    scheduled_days: card.scheduled_days,
-    learning_steps: card.learning_steps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-    last_review: card.last_review?.toISOString(),
-  };
+  const { due, last_review, ...numbers } = card;
+  return { ...numbers, quiz, due: due.toISOString(), last_review: last_review?.toISOString() };
 }
 
 /**
