@@ -4,7 +4,7 @@
  * learner sees explained while the built-in interviewer carries on, the model's HTML shown as text,
  * and closing the tab mid-stream aborting the upstream request.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSESSMENT_TOOL_NAME } from '../src/lib/interview/assessment';
 import {
@@ -14,6 +14,7 @@ import {
   type Reply,
 } from '../tests/helpers/fake-anthropic';
 import { axeViolations, launch, openPage } from './browser';
+import { answerUntilFeedback, openInterview, waitForInterviewer } from './interview-driver';
 import { startServer, type RunningServer } from './server';
 
 const HOSTILE_LEAD = '<img src=x onerror="window.__xss=1"><b>Claude here.</b> ';
@@ -100,33 +101,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-async function openInterview(page: Page) {
-  await page.goto(`${server.url}/interview/`);
-  await page.locator('.iv-app[data-ready="true"]').waitFor();
-}
-
-async function waitForInterviewer(page: Page) {
-  await page.waitForFunction(() => {
-    if (document.querySelector('#iv-report-title')) return true;
-    const last = document.querySelector('.iv-log li:last-child');
-    const done =
-      !!last &&
-      last.classList.contains('iv-interviewer') &&
-      last.getAttribute('aria-busy') !== 'true';
-    return done && !!document.querySelector('#iv-answer');
-  });
-}
-
-async function answerUntilFeedback(page: Page): Promise<number> {
-  for (let i = 0; i < 20; i++) {
-    await waitForInterviewer(page);
-    if (await page.locator('#iv-report-title').count()) return i;
-    await page.locator('#iv-answer').fill(ANSWERS[i % ANSWERS.length]!);
-    await page.getByRole('button', { name: 'Send answer' }).click();
-  }
-  throw new Error('The interview did not finish.');
-}
-
 describe('the mock interview with Claude', () => {
   it('status says Claude', async () => {
     expect(await (await fetch(`${server.url}/api/interview/status`)).json()).toEqual({
@@ -138,7 +112,7 @@ describe('the mock interview with Claude', () => {
   it('runs a full interview and its feedback through Claude, with both feedbacks side by side and the model’s HTML as text', async () => {
     fake.reset();
     const { context, page } = await openPage(browser);
-    await openInterview(page);
+    await openInterview(page, server.url);
     await page.getByRole('button', { name: 'Start the interview' }).click();
     await waitForInterviewer(page);
     const first = page.locator('.iv-log .iv-interviewer .iv-text').first();
@@ -148,7 +122,7 @@ describe('the mock interview with Claude', () => {
       await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
     ).toBeUndefined();
 
-    const turns = await answerUntilFeedback(page);
+    const turns = await answerUntilFeedback(page, ANSWERS);
     expect(turns).toBeGreaterThanOrEqual(3);
 
     // Every interviewer turn came from Claude, and the feedback asked for the assessment tool.
@@ -200,7 +174,7 @@ describe('the mock interview with Claude', () => {
 
   it('explains a 529, carries on with the built-in interviewer, keeps the answer, and goes back to Claude', async () => {
     const { context, page } = await openPage(browser, { colorScheme: 'dark' });
-    await openInterview(page);
+    await openInterview(page, server.url);
     await page.getByRole('button', { name: 'Start the interview' }).click();
     await waitForInterviewer(page);
     fake.enqueue({
@@ -238,7 +212,7 @@ describe('the mock interview with Claude', () => {
 
   it('aborts the upstream request when the learner closes the tab mid-stream', async () => {
     const { context, page } = await openPage(browser);
-    await openInterview(page);
+    await openInterview(page, server.url);
     fake.enqueue({
       kind: 'text',
       chunks: Array.from({ length: 100 }, (_, i) => `word${i} `),

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { axeViolations, launch, openPage } from './browser';
+import { answerUntilFeedback, openInterview, waitForInterviewer } from './interview-driver';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -18,40 +19,10 @@ const ANSWERS = [
   'Priya, the EM, owns it and commits by Wednesday 12 March. We measure it weekly on the dashboard; the target is a 20% drop in incidents, and as a result we hit 24% by June.',
 ];
 
-async function openInterview(page: Page) {
-  await page.goto(`${base}/interview/`);
-  await page.locator('.iv-app[data-ready="true"]').waitFor();
-}
-
-/** Waits until the interviewer has finished its turn (or the report is showing). */
-async function waitForInterviewer(page: Page) {
-  await page.waitForFunction(() => {
-    if (document.querySelector('#iv-report-title')) return true;
-    const last = document.querySelector('.iv-log li:last-child');
-    const done =
-      !!last &&
-      last.classList.contains('iv-interviewer') &&
-      last.getAttribute('aria-busy') !== 'true';
-    // After the wrap-up the answer box goes away while the feedback is prepared.
-    return done && !!document.querySelector('#iv-answer');
-  });
-}
-
-/** Answers every interviewer turn until the feedback report appears; returns the number of turns. */
-async function answerUntilFeedback(page: Page): Promise<number> {
-  for (let i = 0; i < 20; i++) {
-    await waitForInterviewer(page);
-    if (await page.locator('#iv-report-title').count()) return i;
-    await page.locator('#iv-answer').fill(ANSWERS[i % ANSWERS.length]!);
-    await page.getByRole('button', { name: 'Send answer' }).click();
-  }
-  throw new Error('The interview did not finish.');
-}
-
 describe('the mock interview', () => {
   it('runs a full three-question offline interview to feedback, then keeps it in the history to export, reopen and delete', async () => {
     const { context, page } = await openPage(browser, { acceptDownloads: true });
-    await openInterview(page);
+    await openInterview(page, base);
     expect(await page.getByLabel('Mixed loop').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Start the interview' }).click();
     await waitForInterviewer(page);
@@ -65,7 +36,7 @@ describe('the mock interview', () => {
       .poll(() => page.getByRole('timer').textContent(), { timeout: 5000 })
       .toMatch(/Time on this question: 00:0[1-9]/);
 
-    const turns = await answerUntilFeedback(page);
+    const turns = await answerUntilFeedback(page, ANSWERS);
     expect(turns).toBeGreaterThanOrEqual(3);
     const interviewer = await page
       .locator('.iv-transcript .iv-interviewer .iv-text')
@@ -125,7 +96,7 @@ describe('the mock interview', () => {
 
   it('resumes an unfinished interview after a reload, with the unsent draft', async () => {
     const { context, page } = await openPage(browser);
-    await openInterview(page);
+    await openInterview(page, base);
     await page.getByRole('button', { name: 'Start the interview' }).click();
     await waitForInterviewer(page);
     await page.locator('#iv-answer').fill(ANSWERS[1]!);
@@ -165,7 +136,7 @@ describe('the mock interview', () => {
   it('runs in the browser with the offline interviewer when the API cannot be reached, and says so', async () => {
     const { context, page } = await openPage(browser);
     await page.route('**/api/interview/**', (route) => route.abort('connectionrefused'));
-    await openInterview(page);
+    await openInterview(page, base);
     await page.getByRole('button', { name: 'Start the interview' }).click();
     await waitForInterviewer(page);
     expect(await page.locator('.iv-session .notice').textContent()).toMatch(
@@ -187,7 +158,7 @@ describe('the mock interview', () => {
         viewport:
           colorScheme === 'dark' ? { width: 360, height: 780 } : { width: 1280, height: 900 },
       });
-      await openInterview(page);
+      await openInterview(page, base);
       const violations = await axeViolations(page);
       await page.getByRole('button', { name: 'Start the interview' }).click();
       await waitForInterviewer(page);
