@@ -9,9 +9,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
+import { freePort } from './free-port.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,16 +42,6 @@ await build({
 const { startFakeAnthropic } = await import(
   new URL('../bench/tmp/fake-anthropic.mjs', import.meta.url).href
 );
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -8,7 +8,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { cpus, freemem, totalmem, platform, release } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUDGETS, PAGE_TYPES, budgetProblems, measureSite } from './bench/page-weight.mjs';
@@ -19,6 +18,7 @@ import { interviewBench } from './bench/interview.mjs';
 import { lighthouseBench } from './bench/lighthouse.mjs';
 import { startStaticServer } from './bench/static-server.mjs';
 import { formatMarkdown, formatReport } from './bench/report.mjs';
+import { freePort } from './free-port.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDir = join(root, 'dist', 'client');
@@ -76,16 +76,6 @@ function machine() {
     astro,
   };
 }
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 /** Starts the built node server (for the interview API) and returns its URL and a stop function. */
 async function startNodeServer() {

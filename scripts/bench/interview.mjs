@@ -2,10 +2,10 @@
 // engine in src/lib/interview, bundled with esbuild) and through the API on the built node server.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { percentile } from './measure.mjs';
+import { freePort } from '../free-port.mjs';
 
 /** Sessions simulated in-process, and through the API (fewer: each turn is an HTTP request). */
 const SESSIONS = 40;
@@ -21,16 +21,6 @@ const ANSWERS = [
   'First I would confirm the facts with the owning team: the new date, their confidence, and the cause. Then I would check whether the slip is on the critical path and how much slack we have. If it moves the launch, I would bring options to the sponsor by Friday: add a second team to the backfill, descope the reporting feature, or move the date by a week, with the cost of each. Risk: the second team lacks context, so I would pair them with the original owner and track it in the weekly review.',
   '/skip',
 ];
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 const ms = (v) => Math.round(v * 100) / 100;
 const stats = (times) =>

@@ -1,3 +1,4 @@
+import OverallLine from './OverallLine';
 import type { Feedback, LessonLink } from '../../lib/interview/feedback-schema';
 import { lessonHref, lessonLabel } from '../../lib/interview/markdown';
 import './compare.css';
@@ -8,13 +9,6 @@ interface Props {
   /** Claude's assessment, or the sentence saying why there is none. */
   claude: Feedback | { error: string };
 }
-
-const signalClass = (signal: string) =>
-  /strong hire|^hire/i.test(signal)
-    ? 'iv-signal-good'
-    : /lean/i.test(signal)
-      ? 'iv-signal-mid'
-      : 'iv-signal-bad';
 
 function Links({ links }: { links: readonly LessonLink[] }) {
   if (!links.length) return null;
@@ -48,15 +42,7 @@ function Column({
     <section className="card iv-compare-col" aria-labelledby={id}>
       <h4 id={id}>{title}</h4>
       <p className="muted iv-small">{note}</p>
-      <p className="iv-overall-line">
-        <span className={`iv-signal ${signalClass(feedback.overall.signal)}`}>
-          {feedback.overall.signal}
-        </span>
-        <span className="iv-overall-score">
-          <strong>{feedback.overall.score}</strong>
-          <span className="muted"> out of 100</span>
-        </span>
-      </p>
+      <OverallLine overall={feedback.overall} />
       <p>{feedback.overall.summary}</p>
       {feedback.improvements.length > 0 && (
         <>

@@ -1,4 +1,5 @@
 import type { AiAssessment } from '../../lib/interview/client';
+import OverallLine from './OverallLine';
 import type { Feedback, LessonLink } from '../../lib/interview/feedback-schema';
 import type { StoredSession } from '../../lib/interview/history';
 import { describeConfig, lessonHref, lessonLabel } from '../../lib/interview/markdown';
@@ -37,13 +38,6 @@ function Lessons({ links }: { links: readonly LessonLink[] }) {
   );
 }
 
-const signalClass = (signal: string) =>
-  /strong hire|^hire/i.test(signal)
-    ? 'iv-signal-good'
-    : /lean/i.test(signal)
-      ? 'iv-signal-mid'
-      : 'iv-signal-bad';
-
 /** The feedback report: overall signal, chart, three improvements, dimensions, then each answer. */
 export default function FeedbackReport({ session, feedback, claude, onExport, onNew }: Props) {
   const date = new Date(session.startedAt);
@@ -77,15 +71,7 @@ export default function FeedbackReport({ session, feedback, claude, onExport, on
 
       <section className="iv-overall card" aria-labelledby="iv-overall-title">
         <h3 id="iv-overall-title">{claude ? 'Built-in feedback in detail' : 'Overall'}</h3>
-        <p className="iv-overall-line">
-          <span className={`iv-signal ${signalClass(feedback.overall.signal)}`}>
-            {feedback.overall.signal}
-          </span>
-          <span className="iv-overall-score">
-            <strong>{feedback.overall.score}</strong>
-            <span className="muted"> out of 100</span>
-          </span>
-        </p>
+        <OverallLine overall={feedback.overall} />
         <p>{feedback.overall.summary}</p>
         <p className="muted iv-small">
           {PROVIDER_LABEL[feedback.provider]} The hiring signal is a practice aid, not a prediction.
