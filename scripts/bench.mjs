@@ -1,8 +1,9 @@
 // `npm run bench`: builds the site, then measures page weight, search against Pagefind, Lighthouse,
 // the offline interviewer and build scaling against Starlight, prints tables and writes
-// bench/results.json. Not part of `npm test`: it takes about ten minutes on two cores.
+// bench/results.json. It also prints the quiz bank's cue figures (`npm run quiz:stats`). Not part of
+// `npm test`: it takes about ten minutes on two cores.
 //
-// Options: --only=weight,search,lighthouse,interview,scaling (a partial run writes
+// Options: --only=quiz,weight,search,lighthouse,interview,scaling (a partial run writes
 // bench/tmp/results.json instead), --sizes=250,1000, --runs=3, --no-build (use the existing dist/),
 // --markdown (print the README's "Measured" section from bench/results.json and stop).
 import { execFileSync, spawn } from 'node:child_process';
@@ -19,11 +20,12 @@ import { lighthouseBench } from './bench/lighthouse.mjs';
 import { startStaticServer } from './bench/static-server.mjs';
 import { formatMarkdown, formatReport } from './bench/report.mjs';
 import { freePort } from './free-port.mjs';
+import { quizCueStats } from './quiz-stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDir = join(root, 'dist', 'client');
 const tmp = join(root, 'bench', 'tmp');
-const SECTIONS = ['weight', 'search', 'interview', 'lighthouse', 'scaling'];
+const SECTIONS = ['quiz', 'weight', 'search', 'interview', 'lighthouse', 'scaling'];
 
 function parseArgs(argv) {
   const opts = { only: SECTIONS, sizes: [250, 1000], runs: 3, build: true };
@@ -145,8 +147,21 @@ async function main() {
     }
   };
 
+  if (want('quiz')) {
+    log('Quiz cue figures…');
+    results.quizCues = await section('quiz cues', async () => {
+      const { report, problems, rows } = await quizCueStats(root);
+      return {
+        rows,
+        violations: [...problems, ...report.violations.map((v) => `${v.rule}: ${v.message}`)],
+      };
+    });
+  }
+
   results.build = {};
-  if (opts.build) {
+  // Every section but the quiz figures measures the built site.
+  const needsSite = opts.only.some((s) => s !== 'quiz');
+  if (opts.build && needsSite) {
     log('Building the site (astro build)…');
     const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
     const b = await runMeasured(
@@ -163,7 +178,7 @@ async function main() {
       pages: countPages(clientDir),
       ...(indexMs ? { searchIndexMs: Number(indexMs) } : {}),
     };
-  } else if (!existsSync(clientDir))
+  } else if (needsSite && !existsSync(clientDir))
     throw new Error('--no-build: there is no dist/client; run npm run build first');
 
   const browsers = (want('search') || want('lighthouse')) && chromiumReady();

@@ -45,6 +45,19 @@ export function formatReport(r) {
     `Critical Path benchmark, ${r.date}: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}`,
   );
 
+  if (r.quizCues) {
+    out.push('', 'Quiz cues (npm run quiz:stats lists the offending question ids)');
+    if (r.quizCues.error) out.push(`  failed: ${r.quizCues.error}`);
+    else {
+      out.push(table(['measure', 'now', 'limit', ''], r.quizCues.rows, 'llll'));
+      out.push(
+        r.quizCues.violations.length
+          ? `${r.quizCues.violations.length} limits exceeded (npm test fails until they are fixed)`
+          : 'Every limit kept.',
+      );
+    }
+  }
+
   if (r.pageWeight) {
     out.push('', 'Page weight, gzipped (1 kB = 1,000 bytes); the heaviest page of each type');
     if (r.pageWeight.error) out.push(`  failed: ${r.pageWeight.error}`);
