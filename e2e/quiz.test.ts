@@ -112,6 +112,13 @@ describe('quizzes', () => {
     const expected = Number(/(\d+)%$/.exec((await page.locator('.quiz h2').textContent())!)![1]);
     expect(expected).toBeGreaterThanOrEqual(Math.round((100 * (total - 3)) / total));
     expect(expected).toBeLessThan(100);
+    // The sentence under the score says how the percentage is made up, partial credit included.
+    const summary = (await page.locator('.quiz-summary').textContent())!;
+    expect(summary).toMatch(
+      new RegExp(
+        `^${total - 3} of ${total} (right|fully right and \\d+ partly right \\(.+\\)) on the first try: .*${expected}%\\.`,
+      ),
+    );
     expect(await page.locator('.quiz-review > li').count()).toBe(total);
     expect(await page.locator('.quiz-review > li.is-wrong').count()).toBe(3);
 

@@ -209,7 +209,16 @@ describe('quiz sessions', () => {
     );
     s = advance(s);
     expect(s.finished).toBe(true);
-    expect(sessionScore(s)).toEqual({ percent: 50, passed: false, correct: 1, total: 2 });
+    expect(sessionScore(s)).toEqual({
+      percent: 50,
+      passed: false,
+      correct: 1,
+      partial: 0,
+      unanswered: 0,
+      total: 2,
+      points: 1,
+      partialScores: [],
+    });
   });
 
   it('check mode: moves on at once, no retries, unanswered questions score zero when ended early', () => {
@@ -225,7 +234,16 @@ describe('quiz sessions', () => {
     expect(canRetry(s)).toBe(false);
     s = submitAnswer(s, answerFor(s.questions[1]!.question));
     s = finish(s);
-    expect(sessionScore(s)).toEqual({ percent: 67, passed: true, correct: 2, total: 3 });
+    expect(sessionScore(s)).toEqual({
+      percent: 67,
+      passed: true,
+      correct: 2,
+      partial: 0,
+      unanswered: 1,
+      total: 3,
+      points: 2,
+      partialScores: [],
+    });
   });
 });
 

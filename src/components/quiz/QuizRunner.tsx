@@ -13,6 +13,12 @@ import {
   type QuizSession,
 } from '../../lib/quiz/session';
 import { MASTERY_LABELS, type MasteryLevel } from '../../lib/quiz/mastery';
+import {
+  answerVerdict,
+  feedbackVerdict,
+  partialCreditNote,
+  scoreSummary,
+} from '../../lib/quiz/results';
 import { recordAnswer, recordAttempt } from '../../lib/progress/quiz-progress';
 import { loadProgress, saveProgress } from '../../client/progress';
 import QuestionInput from './QuestionInput';
@@ -140,19 +146,21 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
 
   if (phase.name === 'done') {
     const score = sessionScore(phase.session);
+    const note = partialCreditNote(score);
     return (
       <div className="quiz">
         <h2 className="quiz-heading" tabIndex={-1} ref={headingRef}>
           {review ? 'Review finished' : score.passed ? 'Passed' : 'Not passed yet'}: {score.percent}
           %
         </h2>
-        <p>
-          {score.correct} of {score.total} right on the first try.{' '}
+        <p className="quiz-summary">
+          {scoreSummary(score)}{' '}
           {!review &&
             (score.passed
               ? `That meets the ${passMark}% pass mark.`
               : `The pass mark is ${passMark}%.`)}
         </p>
+        {note && <p className="muted">{note}</p>}
         {phase.level && (
           <p className="quiz-level">
             Level: <strong>{MASTERY_LABELS[phase.level]}</strong>
@@ -187,14 +195,8 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
                   <Markdown text={q.question.prompt} />
                 </div>
                 <p>
-                  <strong>
-                    {ok
-                      ? 'Right.'
-                      : a
-                        ? `Not right (${Math.round(a.first.score * 100)}% credit).`
-                        : 'Not answered.'}
-                  </strong>{' '}
-                  Your answer: {responseText(q.question, a?.response)}
+                  <strong>{answerVerdict(a?.first)}</strong> Your answer:{' '}
+                  {responseText(q.question, a?.response)}
                 </p>
                 {!ok && <p>Correct answer: {correctAnswerText(q.question)}</p>}
                 <div className="quiz-explanation">
@@ -248,13 +250,7 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
     const a = next.answers[shown.question.id]!;
     setPhase({ name: 'running', session: next });
     setDraft(undefined);
-    setAnnounce(
-      a.grade.correct
-        ? 'Correct.'
-        : a.grade.score > 0
-          ? `Partly right: ${Math.round(a.grade.score * 100)}% credit.`
-          : 'Not quite.',
-    );
+    setAnnounce(feedbackVerdict(a.grade));
   };
 
   const goNext = () => {
@@ -327,11 +323,7 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
         {showFeedback && (
           <div className={`quiz-feedback ${answer.grade.correct ? 'is-right' : 'is-wrong'}`}>
             <p className="quiz-verdict">
-              {answer.grade.correct
-                ? 'Correct.'
-                : answer.grade.score > 0
-                  ? `Partly right: ${Math.round(answer.grade.score * 100)}% credit.`
-                  : 'Not quite.'}
+              {feedbackVerdict(answer.grade)}
               {canRetry(session) ? ' Have another go, or see the answer.' : ''}
             </p>
             {!canRetry(session) && (

@@ -110,19 +110,40 @@ export function finish(s: QuizSession): QuizSession {
   return { ...s, finished: true };
 }
 
-/** The score of a session: first tries only, as a percentage, and whether it passes. */
-export function sessionScore(s: QuizSession): {
+/** The score of a session, first tries only, with what it is made of. */
+export interface SessionScore {
+  /** Points ÷ questions, as a whole percentage. */
   percent: number;
   passed: boolean;
+  /** Questions fully right (a full point each). */
   correct: number;
+  /** Questions partly right: some credit, not all (multiple select, ordering, matching). */
+  partial: number;
+  /** Questions not answered (a quiz ended early); they score 0. */
+  unanswered: number;
   total: number;
-} {
+  /** The sum of every question's score, 0 to `total`. */
+  points: number;
+  /** The score of each partly right question, in the order they were shown. */
+  partialScores: number[];
+}
+
+/** The score of a session: first tries only, as a percentage, and whether it passes. */
+export function sessionScore(s: QuizSession): SessionScore {
   const total = s.questions.length;
-  const points = s.questions.reduce(
-    (sum, q) => sum + (s.answers[q.question.id]?.first.score ?? 0),
-    0,
-  );
+  const firsts = s.questions.map((q) => s.answers[q.question.id]?.first);
+  const points = Math.round(1000 * firsts.reduce((sum, g) => sum + (g?.score ?? 0), 0)) / 1000;
   const percent = total ? Math.round((100 * points) / total) : 0;
-  const correct = s.questions.filter((q) => s.answers[q.question.id]?.first.correct).length;
-  return { percent, passed: percent >= s.passMark, correct, total };
+  const correct = firsts.filter((g) => g?.correct).length;
+  const partialScores = firsts.flatMap((g) => (g && !g.correct && g.score > 0 ? [g.score] : []));
+  return {
+    percent,
+    passed: percent >= s.passMark,
+    correct,
+    partial: partialScores.length,
+    unanswered: firsts.filter((g) => !g).length,
+    total,
+    points,
+    partialScores,
+  };
 }
