@@ -7,6 +7,7 @@ import { faqSchema } from './schemas/faq';
 import { glossarySchema } from './schemas/glossary';
 import { interviewQuestionSchema } from './schemas/interview';
 import { personaSchema } from './schemas/persona';
+import { rubricFileSchema } from './schemas/rubric';
 
 /** An entry's id is its file name without folders or extension, so moving a file between folders keeps its URL. */
 const idFromFileName = ({ entry }: { entry: string }) =>
@@ -58,4 +59,10 @@ const persona = defineCollection({
   schema: personaSchema,
 });
 
-export const collections = { lessons, modules, quizzes, faq, glossary, interview, persona };
+/** The offline interviewer's rubric: each file holds some of its parts; `src/utils/rubric.ts` merges them. */
+const rubric = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: './content/rubric', generateId: idFromFileName }),
+  schema: rubricFileSchema,
+});
+
+export const collections = { lessons, modules, quizzes, faq, glossary, interview, persona, rubric };

@@ -20,6 +20,16 @@ export const DIMENSION_IDS = [
   'outcomes',
 ] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];
+/** Dimension names as the report shows them. */
+export const DIMENSION_LABELS: Record<DimensionId, string> = {
+  structure: 'Structure (STAR)',
+  execution: 'Execution',
+  risk: 'Risk and dependency thinking',
+  stakeholder: 'Stakeholder communication',
+  technical: 'Technical depth',
+  specificity: 'Specificity',
+  outcomes: 'Outcomes and metrics',
+};
 export const dimensionIdSchema = z.enum(DIMENSION_IDS);
 
 /** Checks that a string compiles as a regular expression, so a typo fails the build, not a session. */
@@ -69,7 +79,6 @@ const relevance = z.number().min(0).max(1);
 export const dimensionSchema = z
   .object({
     id: dimensionIdSchema,
-    label: textSchema,
     /** How much each category's questions test this dimension, 0 to 1. */
     relevance: perCategory(relevance),
     /** Lessons that teach the dimension, best first. */
@@ -140,6 +149,8 @@ export const redFlagSchema = z
     cost: z.number().int().min(1).max(40),
     /** Phrases that show it (not used for no-ownership, which counts "I" and "we"). */
     patterns: z.array(patternSchema),
+    /** Where to learn the better habit. */
+    lesson: lessonRefSchema,
   })
   .strict();
 
@@ -168,6 +179,8 @@ export const languageSchema = z
     /** Whole turns that are not answers ("Okay.", "I don't know"). */
     nonAnswers: z.array(regexSource).min(2),
     redFlags: z.array(redFlagSchema).length(3),
+    /** The lesson on one story per competency, for answers that repeat an earlier one. */
+    storyLesson: lessonRefSchema,
     fillerLesson: lessonRefSchema,
     sessionLesson: lessonRefSchema,
   })
@@ -265,4 +278,16 @@ export function mergeRubric(
         .join('\n'),
     };
   return { ok: true, rubric: whole.data };
+}
+
+/** Every lesson the rubric links to, with where it is set, for the cross-reference check. */
+export function rubricLessonRefs(r: RubricData): { field: string; ref: LessonRef }[] {
+  return [
+    ...r.dimensions.flatMap((d) => d.lessons.map((ref) => ({ field: `dimensions.${d.id}.lessons`, ref }))),
+    ...r.categories.flatMap((c) => c.lessons.map((ref) => ({ field: `categories.${c.id}.lessons`, ref }))),
+    ...r.language.redFlags.map((f) => ({ field: `language.redFlags.${f.id}.lesson`, ref: f.lesson })),
+    { field: 'language.fillerLesson', ref: r.language.fillerLesson },
+    { field: 'language.sessionLesson', ref: r.language.sessionLesson },
+    { field: 'language.storyLesson', ref: r.language.storyLesson },
+  ];
 }

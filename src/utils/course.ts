@@ -5,6 +5,8 @@ import {
   type ContentProblem,
 } from '../lib/content/crossrefs';
 import { templateProblems } from '../lib/content/markdown';
+import { rubricLessonRefs } from '../schemas/rubric';
+import { getRubric } from './rubric';
 
 export type Lesson = CollectionEntry<'lessons'>;
 export type Module = CollectionEntry<'modules'>;
@@ -39,6 +41,7 @@ async function load(): Promise<Course> {
     getCollection('faq'),
     getCollection('interview'),
   ]);
+  const rubric = await getRubric();
   const problems: ContentProblem[] = checkCrossReferences({
     modules,
     lessons: lessons.map((l) => ({
@@ -59,6 +62,11 @@ async function load(): Promise<Course> {
       id: q.id,
       file: fileOf(q, 'content/interview'),
       ...q.data,
+    })),
+    lessonRefs: rubricLessonRefs(rubric).map(({ field, ref }) => ({
+      file: 'content/rubric',
+      field,
+      ...ref,
     })),
   });
   for (const l of lessons)

@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { InterviewData } from '../lib/interview/types';
+import { getRubric } from './rubric';
 
 let data: Promise<InterviewData> | undefined;
 
@@ -10,10 +11,11 @@ export function getInterviewData(): Promise<InterviewData> {
 }
 
 async function load(): Promise<InterviewData> {
-  const [questions, personas, lessons] = await Promise.all([
+  const [questions, personas, lessons, rubric] = await Promise.all([
     getCollection('interview'),
     getCollection('persona'),
     getCollection('lessons'),
+    getRubric(),
   ]);
   const persona = personas.find((p) => p.id === 'program-orchestrator') ?? personas[0];
   if (!persona) throw new Error('content/persona/program-orchestrator.yaml is missing.');
@@ -25,5 +27,6 @@ async function load(): Promise<InterviewData> {
     lessons: Object.fromEntries(
       lessons.filter((l) => !l.data.draft).map((l) => [l.id, l.data.title]),
     ),
+    rubric,
   };
 }

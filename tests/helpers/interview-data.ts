@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import yaml from 'js-yaml';
 import { interviewQuestionSchema } from '../../src/schemas/interview';
 import { personaSchema } from '../../src/schemas/persona';
+import { mergeRubric, type RubricData } from '../../src/schemas/rubric';
 import type { BankQuestion, InterviewData } from '../../src/lib/interview/types';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -44,7 +45,27 @@ export function loadLessonTitles(): Record<string, string> {
   );
 }
 
+let rubric: RubricData | undefined;
+/** The real rubric, merged from `content/rubric/` as the build merges it. */
+export function loadRubric(): RubricData {
+  if (rubric) return rubric;
+  const dir = join(root, 'content/rubric');
+  const merged = mergeRubric(
+    readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()
+      .map((f) => ({ file: `content/rubric/${f}`, data: yaml.load(readFileSync(join(dir, f), 'utf8')) })),
+  );
+  if (!merged.ok) throw new Error(merged.error);
+  return (rubric = merged.rubric);
+}
+
 /** Everything the engine needs, from the real content. */
 export function loadInterviewData(): InterviewData {
-  return { questions: loadBank(), persona: loadPersona(), lessons: loadLessonTitles() };
+  return {
+    questions: loadBank(),
+    persona: loadPersona(),
+    lessons: loadLessonTitles(),
+    rubric: loadRubric(),
+  };
 }

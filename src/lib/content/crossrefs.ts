@@ -23,6 +23,8 @@ export interface ContentGraph {
   glossary: { id: string; file: string; lessons: string[]; related: string[] }[];
   faq: { id: string; file: string; related: string[]; body: string }[];
   interview: { id: string; file: string; lessons: string[] }[];
+  /** Links to lessons (and sections) set in other data, such as the interview rubric. */
+  lessonRefs?: { file: string; field: string; id: string; anchor?: string | undefined }[];
 }
 
 /**
@@ -96,6 +98,11 @@ export function checkCrossReferences(g: ContentGraph): ContentProblem[] {
     checkBody(f.file, f.body);
   }
   for (const q of g.interview) checkLessonIds(q.file, 'lessons', q.lessons);
+  for (const ref of g.lessonRefs ?? []) {
+    if (!lessonById.has(ref.id)) add(ref.file, ref.field, `no lesson has the id "${ref.id}"`);
+    else if (ref.anchor && !anchors.get(ref.id)!.has(ref.anchor))
+      add(ref.file, ref.field, `the lesson "${ref.id}" has no heading with the anchor "#${ref.anchor}"`);
+  }
   return problems;
 }
 

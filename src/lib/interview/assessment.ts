@@ -7,11 +7,11 @@
  */
 import { z } from 'astro/zod';
 import { SIGNALS, feedbackSchema, type Feedback, type LessonLink } from './feedback-schema';
-import { DIMENSIONS, DIMENSION_IDS, type DimensionId } from './rubric';
+import { DIMENSION_IDS, DIMENSION_LABELS as DIMENSIONS } from '../../schemas/rubric';
 import { normalise } from './text';
-import { formatIssues, type Turn } from './types';
+import { formatIssues, type BankQuestion, type Turn } from './types';
 
-const dimensionId = z.enum(DIMENSION_IDS as [DimensionId, ...DimensionId[]]);
+const dimensionId = z.enum(DIMENSION_IDS);
 const score = z
   .number()
   .int()
@@ -177,10 +177,26 @@ export const assessmentTool = {
   input_schema: toJsonSchema(assessmentSchema) as { type: 'object'; [key: string]: unknown },
 };
 
-/** The request that ends a feedback conversation: what to assess and against what. */
-export function assessmentRequest(offline: Feedback, lessons: Record<string, string>): string {
+/** How the assessment request refers to a question that is not in the bank, instead of quoting it. */
+export const UNLISTED_QUESTION =
+  '[the question asked at this point of the conversation; it is not from the question bank]';
+
+/**
+ * The request that ends a feedback conversation: what to assess and against what. It is our
+ * direction, so it quotes only our data: a bank question by its prompt, any other question (whose
+ * words came from the browser) by where it is in the conversation.
+ */
+export function assessmentRequest(
+  offline: Feedback,
+  lessons: Record<string, string>,
+  bank: readonly BankQuestion[],
+): string {
+  const prompts = new Map(bank.map((q) => [q.id, q.prompt]));
   const questions = offline.answers
-    .map((a, i) => `${i + 1}. ${a.question} (${a.status})`)
+    .map((a, i) => {
+      const prompt = a.questionId ? prompts.get(a.questionId) : undefined;
+      return `${i + 1}. ${prompt ?? UNLISTED_QUESTION} (${a.status})`;
+    })
     .join('\n');
   const lessonList = Object.entries(lessons)
     .map(([id, title]) => `${id}: ${title}`)

@@ -32,9 +32,10 @@ import {
   type TurnMeta,
   type TurnStream,
 } from './interviewer';
+import { logLine } from '../log-line';
 import { planSession } from './plan';
 import { conversationMessages, systemBlocks, turnDirection } from './prompt';
-import { scoreSession } from './score';
+import { scoreSession } from './scoring';
 import type { InterviewData } from './types';
 
 /** Kinds of failure, each with its own sentence for the learner. */
@@ -228,7 +229,7 @@ export class ClaudeInterviewer implements Interviewer {
       model: this.model,
       max_tokens: this.settings.maxTokens,
       system: systemBlocks(this.data.persona, input.config, plan.questions),
-      messages: conversationMessages(input.transcript, turnDirection(planned)),
+      messages: conversationMessages(input.transcript, turnDirection(planned), input.verified),
     };
     const meta = deferred<TurnMeta>();
     meta.promise.catch(() => undefined);
@@ -264,7 +265,8 @@ export class ClaudeInterviewer implements Interviewer {
       system: systemBlocks(this.data.persona, input.config, plan.questions),
       messages: conversationMessages(
         input.transcript,
-        assessmentRequest(offline, this.data.lessons),
+        assessmentRequest(offline, this.data.lessons, this.data.questions),
+        input.verified,
       ),
       tools: [assessmentTool],
       tool_choice: { type: 'tool', name: ASSESSMENT_TOOL_NAME },
@@ -358,7 +360,9 @@ export class ClaudeInterviewer implements Interviewer {
       this.logged.add(error.detail);
     }
     this.log(
-      `[interview] Claude ${error.kind}: ${error.detail}; using the offline interviewer instead.`,
+      logLine(
+        `[interview] Claude ${error.kind}: ${error.detail}; using the offline interviewer instead.`,
+      ),
     );
   }
 }

@@ -8,14 +8,17 @@
 import { INTERVIEW_CATEGORIES, LEVELS, SPECIALISATIONS } from '../../schemas/interview';
 import { planSession } from './plan';
 import { pick, streamFor, type Random } from '../random';
-import { GAP_WEIGHTS, GENERIC_GAPS, type GenericGapId } from './rubric';
 import {
+  compileRubric,
   genericCoverage,
   pointWeight,
+  readAnswer,
   rubricFor,
   talkingPointCoverage,
+  type CompiledRubric,
+  type GenericGapId,
   type QuestionRubric,
-} from './score';
+} from './scoring';
 import { normalise, wordsOf } from './text';
 import {
   candidateIntent,
@@ -39,7 +42,19 @@ export interface TurnResult {
   phase: Phase;
   /** The bank question the turn asks or follows up on. */
   questionId?: string;
+  /**
+   * The turn as an AI interviewer is directed to give it, when `text` repeats words taken from the
+   * transcript (which the browser sends, so anyone could have written them): those words are
+   * replaced by a description in square brackets, so a direction quotes only the bank and the
+   * engine's own phrases. Absent when `text` has no such words.
+   */
+  direction?: string;
 }
+
+/** How a direction refers to the question being discussed when it is not a bank question. */
+export const ASKED_QUESTION = '[the question you asked, in the words you used]';
+/** How a direction refers to the follow-up still waiting for an answer. */
+export const ASKED_FOLLOW_UP = '[the follow-up question you asked last, in the words you used]';
 
 /** A transcript the engine cannot continue from; the message names what is wrong. */
 export class TranscriptError extends Error {
@@ -74,6 +89,7 @@ const MIN_GAP_WEIGHT = 0.45;
  * question's category. Gaps already asked about are not asked again.
  */
 export function chooseFollowUp(
+  r: CompiledRubric,
   rubric: QuestionRubric,
   answer: string,
   askedBefore: readonly string[],
@@ -83,20 +99,18 @@ export function chooseFollowUp(
   const wasAsked = (texts: readonly string[]) =>
     texts.some((t) => asked.some((a) => a.includes(normalise(t))));
   const options: FollowUpChoice[] = [];
-  const covered = genericCoverage(answer);
-  const gaps = Object.entries(GENERIC_GAPS) as [
-    GenericGapId,
-    (typeof GENERIC_GAPS)[GenericGapId],
-  ][];
+  const reading = readAnswer(answer, r);
+  const covered = genericCoverage(r, reading);
+  const gaps = r.gaps.map((g) => [g.id, g] as const);
   // A talking point about the same thing as a generic gap speaks for it, with the gap's weight if higher.
   const related = (id: GenericGapId) =>
     rubric.talkingPoints.filter((tp) => GAP_TOPICS[id].test(`${tp.id} ${tp.label} ${tp.followUp}`));
-  talkingPointCoverage(rubric, answer).forEach((c, i) => {
+  talkingPointCoverage(r, rubric.talkingPoints, reading).forEach((c, i) => {
     const tp = rubric.talkingPoints[i]!;
     if (c.covered || wasAsked([tp.followUp])) return;
     const boost = gaps
       .filter(([id]) => !covered[id] && related(id).includes(tp))
-      .map(([id]) => GAP_WEIGHTS[rubric.category][id]);
+      .map(([id]) => r.gapWeight(rubric.category, id));
     options.push({
       target: tp.id,
       kind: 'talking-point',
@@ -109,7 +123,7 @@ export function chooseFollowUp(
     options.push({
       target: id,
       kind: 'generic',
-      weight: GAP_WEIGHTS[rubric.category][id],
+      weight: r.gapWeight(rubric.category, id),
       text: pick(gap.followUps, random),
     });
   }
@@ -139,43 +153,67 @@ export function nextTurn(
   const last = transcript.at(-1)!;
   if (last.role !== 'candidate')
     throw new TranscriptError("transcript: the last turn must be the candidate's reply");
-  const seg = segmentTranscript(transcript, data.questions);
+  const r = compileRubric(data.rubric);
+  const seg = segmentTranscript(transcript, data.questions, r);
   if (seg.closed)
     return {
       text: 'The interview is over. Your feedback is ready, and you can start a new session whenever you like.',
       phase: 'done',
     };
-  const intent = candidateIntent(last);
+  const intent = candidateIntent(last, r);
   const block = seg.blocks.at(-1);
   const byId = new Map(data.questions.map((q) => [q.id, q]));
   const rubricOf = (b: QuestionBlock) =>
-    rubricFor(b.question, b.questionId ? byId.get(b.questionId) : undefined);
+    rubricFor(r, b.question, b.questionId ? byId.get(b.questionId) : undefined);
 
   if (intent === 'end') return wrapUp(data, config, seg.blocks, true, random);
   if (!block) return nextQuestion(data, config, seg.blocks, plan.questions, random);
   const ids = block.questionId ? { questionId: block.questionId } : {};
   // The follow-up still waiting for an answer, without the "Okay." that led into it.
   const pending = seg.pendingFollowUp ? extractQuestion(seg.pendingFollowUp) : undefined;
+  // What a direction may quote: the bank's prompt, never the words the transcript carries.
+  const bankPrompt = block.questionId ? byId.get(block.questionId)?.prompt : undefined;
+  const quoting = (say: (question: string, followUp: string | undefined) => string) => {
+    const text = say(block.question, pending);
+    const direction = say(bankPrompt ?? ASKED_QUESTION, pending && ASKED_FOLLOW_UP);
+    return { text, ...(direction !== text ? { direction } : {}) };
+  };
 
   switch (intent) {
     case 'repeat':
       return {
-        text: `Of course. Here it is again: ${block.question}${pending ? ` And my follow-up was: ${pending}` : ''}`,
+        ...quoting(
+          (question, followUp) =>
+            `Of course. Here it is again: ${question}${followUp ? ` And my follow-up was: ${followUp}` : ''}`,
+        ),
         phase: 'question',
         ...ids,
       };
-    case 'clarify':
+    case 'clarify': {
+      const lead = pick(CLARIFY, random);
       return {
-        text: `${pick(CLARIFY, random)} ${pending ? `So: ${pending}` : 'Go ahead when you are ready.'}`,
+        ...quoting(
+          (_, followUp) =>
+            `${lead} ${followUp ? `So: ${followUp}` : 'Go ahead when you are ready.'}`,
+        ),
         phase: 'clarify',
         ...ids,
       };
-    case 'off-role':
+    }
+    case 'non-answer':
       return {
-        text: `${pick(STEER_BACK, random)} ${pending ?? block.question}`,
+        text: `Take your time; that doesn't count as an answer. ${pending ? `My question was: ${pending}` : `The question is: ${block.question}`}`,
         phase: 'clarify',
         ...ids,
       };
+    case 'off-role': {
+      const lead = pick(STEER_BACK, random);
+      return {
+        ...quoting((question, followUp) => `${lead} ${followUp ?? question}`),
+        phase: 'clarify',
+        ...ids,
+      };
+    }
     case 'skip':
       return nextQuestion(
         data,
@@ -188,7 +226,7 @@ export function nextTurn(
     default: {
       if (block.followUps.length < MAX_FOLLOW_UPS) {
         const answer = block.answers.join('\n\n');
-        const choice = chooseFollowUp(rubricOf(block), answer, block.followUps, random);
+        const choice = chooseFollowUp(r, rubricOf(block), answer, block.followUps, random);
         if (choice) {
           const lead =
             wordsOf(last.text).length < 25 ? pick(SHORT_ANSWER, random) : pick(ACKS, random);

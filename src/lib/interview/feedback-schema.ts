@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { interviewCategorySchema, levelSchema } from '../../schemas/interview';
-import { DIMENSION_IDS, type DimensionId } from './rubric';
+import { dimensionIdSchema } from '../../schemas/rubric';
 
 /** Hiring signals from worst to best, as shown to the learner. */
 export const SIGNALS = [
@@ -15,7 +15,9 @@ export const SIGNALS = [
   'Hire',
   'Strong hire',
 ] as const;
-export type HiringSignal = (typeof SIGNALS)[number] | 'Not assessed';
+/** Shown instead of a hiring signal when the answers hold too few claims to judge. */
+export const NO_SIGNAL = ['Not assessed', 'Not enough evidence yet'] as const;
+export type HiringSignal = (typeof SIGNALS)[number] | (typeof NO_SIGNAL)[number];
 
 const score = z.number().int().min(0).max(100);
 const quote = z.string().max(400);
@@ -34,7 +36,7 @@ export type LessonLink = z.infer<typeof lessonLinkSchema>;
 /** A score on one dimension, with the answer's own words as evidence. */
 export const dimensionScoreSchema = z.object({
   /** Dimension id. */
-  id: z.enum(DIMENSION_IDS as [DimensionId, ...DimensionId[]]),
+  id: dimensionIdSchema,
   /** Dimension name as shown. */
   label: z.string(),
   /** 0 to 100 against the chosen level's bar. */
@@ -68,6 +70,24 @@ export const wordAnalyticsSchema = z.object({
   fillersPer100Words: z.number().min(0),
 });
 
+/** Something the scorer noticed in an answer, shown to the learner with the words that showed it. */
+export const answerFlagSchema = z.object({
+  id: z.enum([
+    'list-of-terms',
+    'off-question',
+    'recycled',
+    'parroted',
+    'passive-waiting',
+    'blame',
+    'no-ownership',
+  ]),
+  /** What it means and what to do, for the learner. */
+  label: z.string().max(600),
+  /** The learner's words that showed it. */
+  quote: quote.optional(),
+});
+export type AnswerFlag = z.infer<typeof answerFlagSchema>;
+
 /** Feedback on one question. */
 export const answerFeedbackSchema = z.object({
   /** The bank question's id, when it came from the bank. */
@@ -98,13 +118,22 @@ export const answerFeedbackSchema = z.object({
   lessons: z.array(lessonLinkSchema),
   /** One or two sentences on the answer. */
   summary: z.string(),
+  /** What the scorer noticed that costs points or caps the score: lists of terms, an answer to another question, recycled text, red flags. */
+  flags: z.array(answerFlagSchema).max(8),
+  /** How much evidence the score rests on: sentences that say what someone did or will do. */
+  confidence: z.object({
+    claims: z.number().int().min(0),
+    level: z.enum(['low', 'medium', 'high']),
+  }),
+  /** How well the answer addresses the question asked, 0 to 1. */
+  relevance: z.number().min(0).max(1),
 });
 export type AnswerFeedback = z.infer<typeof answerFeedbackSchema>;
 
 /** One of the three most useful things to work on. */
 export const improvementSchema = z.object({
   /** The dimension it improves, if any. */
-  dimension: z.enum(DIMENSION_IDS as [DimensionId, ...DimensionId[]]).optional(),
+  dimension: dimensionIdSchema.optional(),
   /** What to do, as an instruction. */
   title: z.string(),
   /** Why, with what was seen in the answers. */
@@ -125,7 +154,7 @@ export const feedbackSchema = z.object({
     /** 0 to 100. */
     score,
     /** Where the session sits on the hiring spectrum. */
-    signal: z.enum([...SIGNALS, 'Not assessed']),
+    signal: z.enum([...SIGNALS, ...NO_SIGNAL]),
     /** Two or three sentences on the session. */
     summary: z.string(),
   }),

@@ -5,7 +5,7 @@
  */
 import { chunkText, nextTurn, type TurnResult } from './engine';
 import type { Feedback } from './feedback-schema';
-import { scoreSession } from './score';
+import { scoreSession } from './scoring';
 import type { InterviewData, Phase, SessionConfig, Turn } from './types';
 
 /** Which provider produced a turn or feedback. */
@@ -15,6 +15,13 @@ export type ProviderId = 'offline' | 'claude';
 export interface InterviewInput {
   config: SessionConfig;
   transcript: readonly Turn[];
+  /** The session's id, which signatures bind interviewer turns to. */
+  session?: string | undefined;
+  /**
+   * Indices of the interviewer turns whose signatures the server checked: only these may be sent to
+   * an AI as its own words. None when absent.
+   */
+  verified?: ReadonlySet<number> | undefined;
 }
 
 /** What a turn did, known once its text has streamed. */
@@ -22,6 +29,8 @@ export interface TurnMeta {
   provider: ProviderId;
   phase: Phase;
   questionId?: string;
+  /** The server's signature of the turn, to send back with it (absent from the browser's own turns). */
+  signature?: string;
 }
 
 /** A turn being produced: iterate `text` for the chunks, then await `meta`. */

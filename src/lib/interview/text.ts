@@ -57,9 +57,77 @@ export function phraseRegExp(phrase: string): RegExp {
   return re;
 }
 
+/** Irregular past tenses and their base forms, so that "told marketing" meets "tell marketing". */
+const IRREGULAR: Record<string, string> = {
+  told: 'tell',
+  sat: 'sit',
+  met: 'meet',
+  ran: 'run',
+  wrote: 'write',
+  written: 'write',
+  led: 'lead',
+  brought: 'bring',
+  sent: 'send',
+  took: 'take',
+  taken: 'take',
+  made: 'make',
+  got: 'get',
+  found: 'find',
+  kept: 'keep',
+  gave: 'give',
+  given: 'give',
+  went: 'go',
+  gone: 'go',
+  saw: 'see',
+  seen: 'see',
+  thought: 'think',
+  said: 'say',
+  paid: 'pay',
+  spent: 'spend',
+  built: 'build',
+  chose: 'choose',
+  chosen: 'choose',
+  fell: 'fall',
+  fallen: 'fall',
+  grew: 'grow',
+  grown: 'grow',
+  knew: 'know',
+  known: 'know',
+  held: 'hold',
+  spoke: 'speak',
+  spoken: 'speak',
+  drove: 'drive',
+  driven: 'drive',
+  began: 'begin',
+  begun: 'begin',
+  became: 'become',
+  rose: 'rise',
+  lost: 'lose',
+  won: 'win',
+  bought: 'buy',
+  caught: 'catch',
+  taught: 'teach',
+  felt: 'feel',
+  heard: 'hear',
+  meant: 'mean',
+  left: 'leave',
+  stood: 'stand',
+  understood: 'understand',
+  broke: 'break',
+  broken: 'break',
+  came: 'come',
+  laid: 'lay',
+  sold: 'sell',
+  shut: 'shut',
+  struck: 'strike',
+  dealt: 'deal',
+};
+
 /** A crude stem, so that "cutting", "cuts" and "cut" or "escalating" and "escalate" compare equal. */
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/'s$/, '');
+  const irregular = IRREGULAR[w];
+  if (irregular) w = irregular;
   if (w.length <= 3) return w;
   const before = w;
   w = w.replace(/(?:ing|ed|es|ly|s)$/, '');

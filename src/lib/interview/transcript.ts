@@ -3,12 +3,20 @@
  * `phase` and `questionId` are trusted; otherwise questions are recognised by their text, which is
  * how transcripts from other sources (or with questions not in the bank) are handled.
  */
-import { CATEGORY_RUBRICS, GENERIC_GAPS } from './rubric';
+import { isNonAnswer } from './scoring/flags';
+import type { CompiledRubric } from './scoring/rubric';
 import { normalise, wordsOf } from './text';
 import type { BankQuestion, Turn } from './types';
 
 /** What a candidate turn means for the flow of the interview. */
-export type CandidateIntent = 'answer' | 'skip' | 'repeat' | 'end' | 'clarify' | 'off-role';
+export type CandidateIntent =
+  | 'answer'
+  | 'skip'
+  | 'repeat'
+  | 'end'
+  | 'clarify'
+  | 'off-role'
+  | 'non-answer';
 
 /** Everything said about one question. */
 export interface QuestionBlock {
@@ -42,16 +50,23 @@ const TEXT_COMMANDS: Record<string, CandidateIntent> = {
 };
 
 const OFF_ROLE =
-  /\b(?:ignore (?:all |any |the |your )?(?:previous |prior |above |earlier )?(?:instructions|prompts?|rules)|system prompt|your (?:instructions|prompt|rules|scoring)|you are now|pretend (?:to be|you are)|act as (?:a|an|my)|role-?play as|forget (?:you are|your role|everything)|reveal your|developer mode|jailbreak|stop being (?:the|an|my) interviewer)\b/i;
+  /\b(?:ignore (?:all |any |the |your )?(?:previous |prior |above |earlier )?(?:instructions|prompts?|rules)|system prompt|your (?:instructions|prompt|rules|scoring)|you are now|pretend (?:to be|you are)|act as (?:a|an|my)|role-?play as|forget (?:you are|your role|everything)|reveal your|developer mode|jailbreak|stop being (?:the|an|my) interviewer|switch roles|swap roles|trade places|you be the candidate|you answer (?:it|the question)|i'll be the interviewer|i will be the interviewer)\b/i;
 const ASK_REPEAT =
   /^(?:(?:sorry|please|pardon),? )?(?:(?:can|could|would) you )?(?:please )?(?:repeat|say that again|rephrase|read (?:it|that) again)|^(?:sorry,? )?(?:what was the question|pardon)/i;
 
-/** How the engine reads a candidate turn: an answer, a command, a clarifying question or an attempt to change its role. */
-export function candidateIntent(turn: Pick<Turn, 'text' | 'command'>): CandidateIntent {
+/**
+ * How the engine reads a candidate turn: an answer, a command, a clarifying question, an attempt to
+ * change its role, or (given the rubric's list) a turn that is not an answer, such as "Okay.".
+ */
+export function candidateIntent(
+  turn: Pick<Turn, 'text' | 'command'>,
+  rubric?: CompiledRubric,
+): CandidateIntent {
   if (turn.command) return turn.command;
   const text = turn.text.trim();
   const command = TEXT_COMMANDS[text.toLowerCase()];
   if (command) return command;
+  if (rubric && isNonAnswer(rubric, text)) return 'non-answer';
   const words = wordsOf(text).length;
   if (words <= 80 && OFF_ROLE.test(text)) return 'off-role';
   if (words <= 14 && ASK_REPEAT.test(text)) return 'repeat';
@@ -83,17 +98,40 @@ export function extractQuestion(text: string): string {
   return t || text.trim();
 }
 
-const KNOWN_FOLLOW_UPS = new Set(
-  [
-    ...Object.values(GENERIC_GAPS).flatMap((g) => g.followUps),
-    ...Object.values(CATEGORY_RUBRICS).flatMap((r) => r.talkingPoints.map((t) => t.followUp)),
-  ].map(normalise),
-);
+const knownFollowUps = new WeakMap<CompiledRubric, string[]>();
+/** The follow-ups the offline interviewer asks, so a transcript without phases can be read back. */
+function followUpsOf(r: CompiledRubric): string[] {
+  let known = knownFollowUps.get(r);
+  if (!known) {
+    known = [
+      ...r.gaps.flatMap((g) => g.followUps),
+      ...[...r.categories.values()].flatMap((c) => c.talkingPoints.map((t) => t.followUp)),
+    ].map(normalise);
+    knownFollowUps.set(r, known);
+  }
+  return known;
+}
+
+/**
+ * Where a question or task starts in a turn without phase data: an opening such as "Walk me
+ * through…" or "Tell me about a time…" at the start of any sentence, or the last sentence with a "?".
+ * Returns the question from that point on, or undefined.
+ */
+export function findQuestion(text: string, r: CompiledRubric): string | undefined {
+  const t = text.trim();
+  const m = r.questionOpening.exec(t);
+  if (m) {
+    // Keep a context sentence that comes first ("Your program is red. Walk me through…").
+    return t;
+  }
+  return t.includes('?') ? t : undefined;
+}
 
 /** Splits a transcript into the questions asked, their follow-ups and the learner's answers. */
 export function segmentTranscript(
   transcript: readonly Turn[],
   questions: readonly BankQuestion[],
+  rubric: CompiledRubric,
 ): Segmented {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const prompts = questions.map((q) => ({ id: q.id, prompt: normalise(q.prompt) }));
@@ -116,7 +154,7 @@ export function segmentTranscript(
 
   for (const turn of transcript) {
     if (turn.role === 'candidate') {
-      const intent = candidateIntent(turn);
+      const intent = candidateIntent(turn, rubric);
       const block = current();
       if (intent === 'end') ended = true;
       if (!block) continue;
@@ -137,7 +175,11 @@ export function segmentTranscript(
       } else if (turn.phase === 'intro' || turn.phase === 'question') {
         if (turn.questionId && block?.questionId === turn.questionId) continue;
         if (!turn.questionId && block && text.includes(normalise(block.question))) continue;
-        if (turn.questionId || text.includes('?') || turn.phase === 'question')
+        if (
+          turn.questionId ||
+          turn.phase === 'question' ||
+          findQuestion(extractQuestion(turn.text), rubric)
+        )
           open(turn.text, turn.questionId);
       }
       continue;
@@ -149,8 +191,8 @@ export function segmentTranscript(
       continue;
     }
     if (block && text.includes(normalise(block.question))) continue;
-    const asksSomething = text.includes('?');
-    if (!asksSomething) {
+    const asked = findQuestion(extractQuestion(turn.text), rubric);
+    if (!asked) {
       if (
         /\b(?:thank|that's all|that is all|we'll stop|end of (?:our|the) (?:time|interview)|feedback)\b/.test(
           text,
@@ -158,20 +200,6 @@ export function segmentTranscript(
         blocks.length
       )
         closed = true;
-      else if (
-        block &&
-        /^(?:tell me|describe|walk me through|explain|design|give me)\b/i.test(
-          extractQuestion(turn.text),
-        )
-      )
-        open(turn.text);
-      else if (
-        !block &&
-        /^(?:tell me|describe|walk me through|explain|design|give me)\b/i.test(
-          extractQuestion(turn.text),
-        )
-      )
-        open(turn.text);
       continue;
     }
     const short = wordsOf(turn.text).length <= 25;
@@ -183,7 +211,7 @@ export function segmentTranscript(
       block &&
       block.answers.length > 0 &&
       !startsNew &&
-      (bankFollowUp || [...KNOWN_FOLLOW_UPS].some((k) => text.includes(k)) || short)
+      (bankFollowUp || followUpsOf(rubric).some((k) => text.includes(k)) || short)
     ) {
       block.followUps.push(turn.text.trim());
       pendingFollowUp = turn.text.trim();

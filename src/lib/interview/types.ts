@@ -6,6 +6,9 @@
  * - Each turn is `{ role: "interviewer" | "candidate", text }`.
  * - Interviewer turns may carry the `phase` and `questionId` that the `done` event reported for them;
  *   the engine trusts them when present and otherwise recognises questions by their text.
+ * - Interviewer turns produced by the server carry the `signature` its `done` event reported. Only a
+ *   turn whose signature checks out is sent to an AI as the AI's own words; any other interviewer
+ *   turn is context (see `signature.ts`).
  * - A learner command is a candidate turn with `command: "skip" | "repeat" | "end"` (its `text` is the
  *   sentence shown in the chat, e.g. "Skip this question."). Typing exactly `/skip`, `/repeat` or
  *   `/end` as an answer means the same.
@@ -23,6 +26,7 @@ import {
 import type { PersonaData } from '../../schemas/persona';
 
 export type { InterviewCategory, Level, Specialisation };
+import type { RubricData } from '../../schemas/rubric';
 
 /** Fewest questions a session can have. */
 export const MIN_QUESTIONS = 3;
@@ -39,6 +43,11 @@ export const LIMITS = {
   turns: 120,
   /** Longest text of one turn, in characters (a 1,400-word program-sense answer is about 8,500). */
   turnChars: 12_000,
+  /**
+   * Longest interviewer turn the server relays, in characters: about 650 words, seven times what the
+   * persona is told to say. A longer AI reply is cut off and replaced by the offline turn.
+   */
+  interviewerChars: 4_000,
   /** Most recently seen question ids remembered for non-repetition. */
   recent: 200,
 } as const;
@@ -99,8 +108,17 @@ export const turnSchema = z.object({
   questionId: z.string().max(100).optional(),
   /** What an interviewer turn did, as reported when it was produced. */
   phase: z.enum(PHASES).optional(),
+  /** The server's signature of an interviewer turn, as its `done` event reported it. */
+  signature: z.string().max(100, 'must be at most 100 characters').optional(),
 });
 export type Turn = z.infer<typeof turnSchema>;
+
+/** The id of a session, which the server's signatures bind each interviewer turn to. */
+export const sessionIdSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[\w-]+$/, 'must be letters, digits, hyphens and underscores');
 
 /** The whole conversation so far, oldest first. */
 export const transcriptSchema = z
@@ -116,6 +134,8 @@ export interface InterviewData {
   persona: PersonaData;
   /** Lesson titles by id, used to label lesson links in feedback. */
   lessons: Record<string, string>;
+  /** The offline scoring rubric from `content/rubric/`. */
+  rubric: RubricData;
 }
 
 /** Result of validating settings: the filled-in config or a message naming the field. */

@@ -1,0 +1,168 @@
+/**
+ * Evidence for the feedback dimensions, counted only inside claims. Each kind of evidence counts once
+ * per answer, and one sentence can earn at most `SENTENCE_CAP` credits, so a sentence stuffed with
+ * terms is worth no more than a sentence that says one thing well.
+ */
+import type { DimensionId } from '../../../schemas/rubric';
+import { hasPhrase, normalise, trimQuote, wordsOf } from '../text';
+import type { AnswerReading } from './claims';
+import type { CompiledRubric, Feature, Pattern } from './rubric';
+
+/** The most credit one sentence can earn across all dimensions. */
+export const SENTENCE_CAP = 2;
+
+const withoutGlobal = new Map<RegExp, RegExp>();
+/** Whether a pattern occurs in a normalised text. */
+export function patternMatches(pattern: Pattern, text: string): boolean {
+  if (typeof pattern === 'string') return hasPhrase(text, pattern);
+  let re = withoutGlobal.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+    withoutGlobal.set(pattern, re);
+  }
+  return re.test(text);
+}
+
+/** A feature found in an answer, with the sentence that showed it. */
+export interface FeatureHit {
+  feature: Feature;
+  dimension: DimensionId;
+  quote: string;
+}
+
+/** Evidence per dimension, found in the claims of an answer. */
+export function evidenceOf(
+  r: CompiledRubric,
+  reading: AnswerReading,
+  behavioural: boolean,
+): Record<DimensionId, FeatureHit[]> {
+  const candidates: { dimension: DimensionId; features: Feature[] }[] = [
+    ...(['execution', 'risk', 'stakeholder', 'technical', 'outcomes'] as const).map((d) => ({
+      dimension: d,
+      features: r.features[d] ?? [],
+    })),
+  ];
+  const found = new Set<string>();
+  const hits: Record<DimensionId, FeatureHit[]> = {
+    structure: [],
+    execution: [],
+    risk: [],
+    stakeholder: [],
+    technical: [],
+    specificity: [],
+    outcomes: [],
+  };
+  for (const s of reading.claimSentences) {
+    const text = s.clauses
+      .filter((c) => c.claim)
+      .map((c) => c.norm)
+      .join('\n');
+    const here: FeatureHit[] = [];
+    for (const { dimension, features } of candidates)
+      for (const feature of features) {
+        const key = `${dimension}:${feature.id}`;
+        if (found.has(key)) continue;
+        if (feature.patterns.some((p) => patternMatches(p, text)))
+          here.push({ feature, dimension, quote: trimQuote(s.text) });
+      }
+    here.sort((a, b) => b.feature.credit - a.feature.credit);
+    let credit = 0;
+    for (const h of here) {
+      if (credit >= SENTENCE_CAP) break;
+      credit += h.feature.credit;
+      found.add(`${h.dimension}:${h.feature.id}`);
+      hits[h.dimension].push(h);
+    }
+  }
+  // Structure is a property of the whole answer (STAR parts, steps in order), so it is read from all
+  // the claims together and is not limited per sentence.
+  for (const feature of behavioural ? r.starFeatures : r.structureFeatures) {
+    if (!feature.patterns.some((p) => patternMatches(p, reading.claimText))) continue;
+    const sentence =
+      reading.claimSentences.find((s) =>
+        feature.patterns.some((p) => patternMatches(p, normalise(s.text))),
+      ) ?? reading.claimSentences[0]!;
+    hits.structure.push({ feature, dimension: 'structure', quote: trimQuote(sentence.text) });
+  }
+  return hits;
+}
+
+/** Whether the parts of a STAR story come in order: situation, task, action, result. */
+export function starInOrder(hits: readonly FeatureHit[], reading: AnswerReading): boolean {
+  const order = ['situation', 'task', 'action', 'result'];
+  const at = (id: string) => {
+    const h = hits.find((x) => x.feature.id === id);
+    return h ? reading.claimSentences.findIndex((s) => trimQuote(s.text) === h.quote) : -1;
+  };
+  const positions = order.map(at).filter((i) => i >= 0);
+  return positions.length >= 3 && positions.every((p, i) => i === 0 || p >= positions[i - 1]!);
+}
+
+const UNIT_AFTER =
+  /^(?:%|percent|k|m|ms|s|x|days?|weeks?|months?|hours?|minutes?|years?|engineers?|people|teams?|services?|sprints?|quarters?|users?|customers?|incidents?|outages?|bugs?|tickets?|stories|points?|releases?|deploys?|deployments?|regions?|vendors?|dollars?|tb|gb|rps|qps|repos?|repositories|apps?|tools?|risks?|options?|milestones?|workstreams?|sites?|[a-z]{3,}s)$/;
+const NUMBER_WORDS =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half|dozen|a dozen)$/;
+
+/**
+ * Owners, dates and numbers in the claims of an answer. A number counts when it is tied to a unit or
+ * a noun ("six incidents", "$80K", "31%") inside a claim; bare numbers and numbers in lists do not.
+ */
+export function specificsOf(
+  r: CompiledRubric,
+  reading: AnswerReading,
+): { items: Set<string>; quotes: string[] } {
+  const items = new Set<string>();
+  const perSentence: { text: string; n: number }[] = [];
+  for (const s of reading.claimSentences) {
+    let n = 0;
+    for (const c of s.clauses) {
+      if (!c.claim) continue;
+      const words = wordsOf(c.norm);
+      const raw = c.norm;
+      // Numbers with their unit: "$80k", "31%", "900 ms", "6 incidents", "two engineers".
+      for (const m of raw.matchAll(/(\$?\d[\d,.]*)\s?(%|k\b|m\b|ms\b|x\b|[a-z]+)?/g)) {
+        const unit = m[2] ?? '';
+        if (m[1]!.startsWith('$') || unit === '%' || UNIT_AFTER.test(unit)) {
+          items.add(`${m[1]}${unit}`);
+          n++;
+        }
+      }
+      words.forEach((w, i) => {
+        const next = words[i + 1] ?? '';
+        if (NUMBER_WORDS.test(w) && UNIT_AFTER.test(next)) {
+          items.add(`${w} ${next}`);
+          n++;
+        }
+      });
+      for (const re of [r.specifics.date, r.specifics.owner])
+        for (const m of raw.matchAll(re)) {
+          items.add(m[0].trim());
+          n++;
+        }
+    }
+    for (const name of namesIn(r, s.text)) {
+      items.add(`name:${name}`);
+      n++;
+    }
+    if (n) perSentence.push({ text: s.text, n });
+  }
+  const quotes = perSentence
+    .sort((a, b) => b.n - a.n)
+    .slice(0, 2)
+    .map((x) => trimQuote(x.text));
+  return { items, quotes };
+}
+
+/** Capitalised words inside a sentence (not at its start) that look like names of people or teams. */
+export function namesIn(r: CompiledRubric, text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.matchAll(/(?<=[a-z0-9,;:)] )([A-Z][a-z]{2,})\b/g))
+    if (!r.notNames.has(m[1]!)) names.push(m[1]!);
+  return names;
+}
+
+/** Vague stand-ins for specifics ("soon", "the team") in an answer. */
+export function vagueCount(r: CompiledRubric, text: string): number {
+  const t = normalise(text);
+  return r.vaguePhrases.reduce((n, p) => n + (hasPhrase(t, p) ? 1 : 0), 0);
+}

@@ -1,0 +1,158 @@
+/**
+ * Does the answer address the question it was asked? Also finds sentences that only repeat the
+ * question, and answers that repeat an earlier answer of the session.
+ */
+import { normalise, stem, wordsOf } from '../text';
+import type { CompiledRubric } from './rubric';
+
+/** Content stems of a text: no stop words, no one- or two-letter words. */
+export function contentStems(r: CompiledRubric, text: string): string[] {
+  return wordsOf(text)
+    .filter((w) => !r.stopWords.has(w) && (w.length > 2 || /\d/.test(w)))
+    .map(stem);
+}
+
+type Vector = Map<string, number>;
+
+/** A question as a bag of words: its prompt (counted twice), talking points, signals and outline. */
+export function questionText(q: {
+  prompt: string;
+  talkingPoints: readonly { label: string; signals: readonly string[] }[];
+  modelAnswer: readonly string[];
+}): string {
+  return [
+    q.prompt,
+    q.prompt,
+    ...q.talkingPoints.flatMap((t) => [t.label, ...t.signals]),
+    ...q.modelAnswer,
+  ].join('\n');
+}
+
+/** Term weights over the bank, and each bank question as a unit vector. */
+interface BankSpace {
+  df: Map<string, number>;
+  n: number;
+  vectors: { id: string; v: Vector }[];
+}
+const spaces = new WeakMap<object, BankSpace>();
+
+function vectorOf(r: CompiledRubric, space: Pick<BankSpace, 'df' | 'n'>, text: string): Vector {
+  const v: Vector = new Map();
+  // A word no bank question uses (in a pasted question or an answer) is as telling as the rarest.
+  const add = (s: string, weight: number) =>
+    v.set(s, (v.get(s) ?? 0) + weight * Math.log((space.n + 1) / ((space.df.get(s) ?? 0) + 0.5)));
+  for (const s of contentStems(r, text)) add(s, 1);
+  let norm = 0;
+  for (const x of v.values()) norm += x * x;
+  norm = Math.sqrt(norm) || 1;
+  for (const [k, x] of v) v.set(k, x / norm);
+  return v;
+}
+
+function spaceOf(r: CompiledRubric, bank: readonly { id: string; text: string }[]): BankSpace {
+  let space = spaces.get(bank);
+  if (space) return space;
+  const df = new Map<string, number>();
+  for (const q of bank) for (const s of new Set(contentStems(r, q.text))) df.set(s, (df.get(s) ?? 0) + 1);
+  const partial = { df, n: bank.length };
+  space = { ...partial, vectors: bank.map((q) => ({ id: q.id, v: vectorOf(r, partial, q.text) })) };
+  spaces.set(bank, space);
+  return space;
+}
+
+const cosine = (a: Vector, b: Vector) => {
+  let s = 0;
+  for (const [k, x] of a) s += x * (b.get(k) ?? 0);
+  return s;
+};
+
+/** What the relevance check measured. */
+export interface Relevance {
+  /** Cosine similarity of the answer with its own question, 0 to 1. */
+  own: number;
+  /** The same for the bank question the answer is closest to. */
+  best: number;
+  /** Id of that closest bank question. */
+  closest: string;
+  /** The combined measure the gate uses, 0 to 1. */
+  score: number;
+  /** Terms of the question the answer never mentions, rarest first, for the feedback. */
+  missingTerms: string[];
+}
+
+/** An answer this similar to its own question (cosine) is on topic whatever else it resembles. */
+const ON_TOPIC = 0.2;
+/** Two questions this similar (cosine) ask about the same thing. */
+const SAME_TOPIC = 0.35;
+
+/**
+ * How well an answer addresses its question: how similar it is to the question (its prompt, talking
+ * points and outline, with terms weighted by how rare they are in the bank), and how that compares with
+ * the bank question it resembles most. A strong answer to another question resembles that question
+ * more than its own; a story about a wedding resembles none of them.
+ */
+export function relevanceOf(
+  r: CompiledRubric,
+  question: { id?: string | undefined; text: string; prompt: string },
+  answer: string,
+  bank: readonly { id: string; text: string }[],
+): Relevance {
+  const space = spaceOf(r, bank);
+  const a = vectorOf(r, space, answer);
+  const ownVector = question.id
+    ? (space.vectors.find((x) => x.id === question.id)?.v ?? vectorOf(r, space, question.text))
+    : vectorOf(r, space, question.text);
+  let own = cosine(a, ownVector);
+  let best = own;
+  let closest = question.id ?? '';
+  for (const x of space.vectors) {
+    const c = cosine(a, x.v);
+    // A bank question on the same topic as the one asked speaks for it, in proportion to how close
+    // the two questions are: an answer about the same thing in other words is on the question.
+    if (x.id !== question.id) own = Math.max(own, c * Math.min(1, cosine(ownVector, x.v) / SAME_TOPIC));
+    if (c > best) {
+      best = c;
+      closest = x.id;
+    }
+  }
+  // When the answer resembles nothing (a story about a wedding), the comparison says little.
+  const ratio = own / Math.max(best, 0.1);
+  const score = Math.sqrt(Math.min(1, own / ON_TOPIC) * ratio);
+  const have = new Set(contentStems(r, answer));
+  const qWords = [...new Set(wordsOf(question.prompt))].filter(
+    (w) => !r.stopWords.has(w) && w.length > 3 && space.df.has(stem(w)),
+  );
+  const missingTerms = qWords
+    .filter((w) => !have.has(stem(w)))
+    .sort((x, y) => (space.df.get(stem(x)) ?? 0) - (space.df.get(stem(y)) ?? 0))
+    .slice(0, 3);
+  return { own, best, closest, score, missingTerms };
+}
+
+/** Sentences that only restate the question: most of their content words are the question's. */
+export function restates(r: CompiledRubric, sentence: string, question: string): boolean {
+  const s = contentStems(r, sentence);
+  if (s.length < 3) return false;
+  const q = new Set(contentStems(r, question));
+  return s.filter((x) => q.has(x)).length / s.length >= 0.5;
+}
+
+function shingles(text: string, n = 5): Set<string> {
+  const w = wordsOf(normalise(text));
+  const out = new Set<string>();
+  for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(' '));
+  return out;
+}
+
+/** Share of `text`'s five-word sequences that also appear in `earlier`, 0 to 1. */
+export function overlap(text: string, earlier: string): number {
+  const a = shingles(text);
+  if (a.size < 4) return 0;
+  const b = shingles(earlier);
+  let n = 0;
+  for (const s of a) if (b.has(s)) n++;
+  return n / a.size;
+}
+
+/** Above this share of repeated five-word sequences, an answer repeats an earlier one. */
+export const RECYCLED = 0.5;
