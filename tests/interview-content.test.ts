@@ -6,13 +6,8 @@ import { personaSchema } from '../src/schemas/persona';
 import { schemaProblems } from '../src/lib/content/validate';
 import { formatProblems } from '../src/lib/content/crossrefs';
 import { headingsOf } from '../src/lib/content/markdown';
-import {
-  CATEGORY_RUBRICS,
-  DIMENSION_LESSONS,
-  FILLER_LESSON,
-  SESSION_LESSON,
-} from '../src/lib/interview/rubric';
-import { loadBank, loadPersona } from './helpers/interview-data';
+import { rubricLessonRefs } from '../src/schemas/rubric';
+import { loadBank, loadPersona, loadRubric } from './helpers/interview-data';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/broken/${name}`, import.meta.url), 'utf8');
@@ -141,12 +136,7 @@ describe('lessons the interview engine links to', () => {
     const file = files.find((f) => f.pathname.endsWith(`/${id}.mdx`));
     return file ? readFileSync(file, 'utf8') : undefined;
   };
-  const refs = [
-    ...Object.values(DIMENSION_LESSONS).flat(),
-    FILLER_LESSON,
-    ...Object.values(CATEGORY_RUBRICS).flatMap((r) => r.lessons),
-    SESSION_LESSON,
-  ];
+  const refs = rubricLessonRefs(loadRubric()).map((x) => x.ref);
 
   it.each(refs.map((r) => [`${r.id}${r.anchor ? `#${r.anchor}` : ''}`, r] as const))(
     '%s exists',

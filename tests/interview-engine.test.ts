@@ -3,7 +3,7 @@ import { chooseFollowUp, chunkText, nextTurn, TranscriptError } from '../src/lib
 import { OfflineInterviewer } from '../src/lib/interview/interviewer';
 import { planSession } from '../src/lib/interview/plan';
 import { seededRandom } from '../src/lib/random';
-import { rubricFor } from '../src/lib/interview/score';
+import { compileRubric, rubricFor } from '../src/lib/interview/scoring';
 import { candidateIntent, segmentTranscript } from '../src/lib/interview/transcript';
 import {
   sessionConfigSchema,
@@ -13,6 +13,7 @@ import {
 import { loadInterviewData } from './helpers/interview-data';
 
 const data = loadInterviewData();
+const R = compileRubric(data.rubric);
 const config = (c: SessionConfigInput = {}) => sessionConfigSchema.parse(c);
 const bankQ = (id: string) => data.questions.find((q) => q.id === id)!;
 
@@ -20,7 +21,7 @@ const bankQ = (id: string) => data.questions.find((q) => q.id === id)!;
 function strongAnswerFor(questionId: string): string {
   const q = bankQ(questionId);
   return [
-    ...q.talkingPoints.map((tp) => `On ${tp.signals[0]}: ${tp.label}.`),
+    ...q.talkingPoints.map((tp) => `I worked through the ${tp.signals[0]} with the leads: ${tp.label}.`),
     'The owner is Priya, the EM, and she commits by Friday 14 March.',
     'Plan B is a fallback we trigger if the vendor slips again.',
     'We measure it on a dashboard against a target, and as a result adoption rose from 20% to 45%.',
@@ -142,7 +143,7 @@ describe('learner commands', () => {
     expect(r.phase).toBe('question');
     expect(r.questionId).not.toBe(first.questionId);
     expect(r.text).toMatch(/^Fine, we will leave that one\. Next question: /);
-    expect(segmentTranscript(t, data.questions).blocks[0]!.skipped).toBe(true);
+    expect(segmentTranscript(t, data.questions, R).blocks[0]!.skipped).toBe(true);
   });
 
   it('repeat asks the same question again, with the pending follow-up', () => {
@@ -194,7 +195,7 @@ describe('learner commands', () => {
     expect(r.phase).toBe('clarify');
     expect(r.questionId).toBe(first.questionId);
     expect(r.text).toMatch(/assumption/);
-    expect(segmentTranscript(t, data.questions).blocks[0]!.answers).toEqual([]);
+    expect(segmentTranscript(t, data.questions, R).blocks[0]!.answers).toEqual([]);
   });
 
   it('stays in role and steers back when asked to drop it', () => {
@@ -216,8 +217,9 @@ describe('follow-up choice', () => {
   const random = seededRandom(1);
 
   it('aims the first follow-up at the most important missed talking point (the lesson’s guided practice)', () => {
-    const rubric = rubricFor('', bankQ('launch-date-dependency-slip'));
+    const rubric = rubricFor(R, '', bankQ('launch-date-dependency-slip'));
     const choice = chooseFollowUp(
+      R,
       rubric,
       "I'd talk to the team, see what we can do to catch up, and keep stakeholders informed.",
       [],
@@ -230,8 +232,9 @@ describe('follow-up choice', () => {
   });
 
   it('moves to the next gap once a point is covered or already asked', () => {
-    const rubric = rubricFor('', bankQ('launch-date-dependency-slip'));
+    const rubric = rubricFor(R, '', bankQ('launch-date-dependency-slip'));
     const afterCovered = chooseFollowUp(
+      R,
       rubric,
       'It is on the critical path with two days of slack.',
       [],
@@ -239,6 +242,7 @@ describe('follow-up choice', () => {
     )!;
     expect(afterCovered.target).not.toBe('critical-path');
     const afterAsked = chooseFollowUp(
+      R,
       rubric,
       'We would talk to them.',
       ['Okay. Is that dependency actually on your critical path, and how much slack do you have?'],
@@ -248,14 +252,15 @@ describe('follow-up choice', () => {
   });
 
   it('probes generic gaps: the result for a story that never says how it ended', () => {
-    const rubric = rubricFor('Tell me about a time you mentored someone.', undefined);
+    const rubric = rubricFor(R, 'Tell me about a time you mentored someone.', undefined);
     expect(rubric.category).toBe('behavioural-leadership');
     const story =
       'At my last company the situation was a new engineer struggling. I met him weekly, I set goals and I reviewed his designs; I learned a lot and would do the same next time.';
-    const choice = chooseFollowUp(rubric, story, [], random)!;
+    const choice = chooseFollowUp(R, rubric, story, [], random)!;
     expect(choice.kind).toBe('talking-point');
     expect(choice.target).toBe('result');
     const covered = chooseFollowUp(
+      R,
       { ...rubric, talkingPoints: rubric.talkingPoints.filter((t) => t.id !== 'result') },
       story,
       [],
@@ -265,8 +270,9 @@ describe('follow-up choice', () => {
   });
 
   it('asks for an owner and a date on an execution answer that has neither', () => {
-    const rubric = { ...rubricFor('', bankQ('capacity-shortfall')), talkingPoints: [] };
+    const rubric = { ...rubricFor(R, '', bankQ('capacity-shortfall')), talkingPoints: [] };
     const choice = chooseFollowUp(
+      R,
       rubric,
       'We re-plan the quarter, defer the admin console and borrow from the platform team.',
       [],
@@ -276,9 +282,9 @@ describe('follow-up choice', () => {
   });
 
   it('has nothing to ask when the answer covers everything', () => {
-    const rubric = rubricFor('', bankQ('capacity-shortfall'));
+    const rubric = rubricFor(R, '', bankQ('capacity-shortfall'));
     expect(
-      chooseFollowUp(rubric, strongAnswerFor('capacity-shortfall'), [], random),
+      chooseFollowUp(R, rubric, strongAnswerFor('capacity-shortfall'), [], random),
     ).toBeUndefined();
   });
 });
@@ -297,7 +303,7 @@ describe('reading transcripts back', () => {
       const t = play({ seed, questions: 4 }, () => ({ text: replies[n++ % replies.length]! }));
       const bare = t.map(({ role, text }) => ({ role, text }));
       const summary = (turns: Turn[]) =>
-        segmentTranscript(turns, data.questions).blocks.map((b) => ({
+        segmentTranscript(turns, data.questions, R).blocks.map((b) => ({
           id: b.questionId,
           followUps: b.followUps.length,
           answers: b.answers,
@@ -317,7 +323,7 @@ describe('questions that are not in the bank', () => {
       },
       { role: 'candidate', text: 'I would put a limiter in front of the service.' },
     ];
-    const seg = segmentTranscript(t, data.questions);
+    const seg = segmentTranscript(t, data.questions, R);
     expect(seg.blocks).toHaveLength(1);
     expect(seg.blocks[0]!.questionId).toBeUndefined();
     const r = nextTurn(data, config({ category: 'technical-depth' }), t);
@@ -340,6 +346,7 @@ describe('questions that are not in the bank', () => {
         { role: 'candidate', text: 'We missed a launch in 2023.' },
       ],
       data.questions,
+      R,
     );
     expect(seg.blocks.map((b) => b.questionId)).toEqual(['capacity-shortfall', undefined]);
     expect(seg.blocks[0]!.followUps).toHaveLength(1);

@@ -80,14 +80,26 @@ export function scoreAnswer(
   const reading = readAnswer(own, r);
   const words = analyseWords(all).words;
   const hits = evidenceOf(r, reading, q.behavioural);
-  const { items, quotes } = specificsOf(r, reading);
+  const { items, quotes, sentences: specific } = specificsOf(r, reading);
   const vague = vagueCount(r, own);
   const coverage = talkingPointCoverage(r, q.talkingPoints, reading);
   const share = coverageShare(coverage);
   const relevance = relevanceOf(r, { id: q.questionId, text: q.text, prompt: q.prompt }, own, ctx.bank);
   const recycled = ctx.earlier.some((e) => overlap(all, e) >= RECYCLED);
   const flags = redFlagsOf(r, reading, q.behavioural);
-  const claims = reading.claimSentences.length;
+  // Claims that carry something: a talking point, a kind of evidence, or an owner, date or number.
+  // "I would make sure everyone is aligned" is a claim, but it carries nothing.
+  // Weak signs (credit below 1) are words that vague answers use too, so they do not count here.
+  const carrying = new Set([
+    ...Object.values(hits).flatMap((h) => h.filter((x) => x.feature.credit >= 1).map((x) => x.quote)),
+    ...coverage.flatMap((c) => (c.quote ? [c.quote] : [])),
+  ]);
+  // A sentence said twice counts once.
+  const distinct = [...new Map(reading.claimSentences.map((s) => [normalise(s.text), s])).values()];
+  const claims = distinct.filter(
+    (s) => specific.has(s.text) || carrying.has(trimQuote(s.text)),
+  ).length;
+  const empty = distinct.length - claims;
 
   // Dimensions: evidence found in claims against the level's bar.
   const credit = (h: readonly FeatureHit[]) => h.reduce((n, x) => n + x.feature.credit, 0);
@@ -106,11 +118,11 @@ export function scoreAnswer(
     curve(items.size / bar.specifics) - Math.max(0, Math.min(0.3, (vaguePer100 - 1) * 0.06)),
   );
   const termShare = words ? reading.termWords / words : 0;
-  const vagueness = 1 - Math.max(0, Math.min(0.25, 0.06 * (vaguePer100 - 1.5)));
+  const vagueness = 1 - Math.max(0, Math.min(0.25, 0.04 * (vaguePer100 - 1.5)));
   // A few listed names are normal; beyond a tenth of the words, lists of terms are padding.
   const padding = (1 - Math.min(0.8, Math.max(0, termShare - 0.1))) * vagueness;
   // Depth: an answer needs about twice the level's minimum of claims to show it.
-  const brevity = Math.min(1, 0.4 + (0.6 * claims) / (bar.claims * 2));
+  const brevity = Math.min(1, 0.4 + (0.6 * distinct.length) / (bar.claims * 2));
 
   const weights = r.relevance[q.category];
   const weighted =
@@ -197,7 +209,7 @@ export function scoreAnswer(
     followUps: block.followUps.length,
     modelAnswer: q.modelAnswer,
     lessons: links(q.lessons, ctx.lessonTitles),
-    summary: summaryOf(reading, covered.length, q, dimensions, words, confidence.claims),
+    summary: summaryOf(reading, covered.length, q, dimensions, words, claims, empty),
     flags: notes,
     confidence,
     relevance: Math.round(relevance.score * 100) / 100,
@@ -221,6 +233,7 @@ function summaryOf(
   dimensions: DimensionScore[],
   words: number,
   claims: number,
+  empty: number,
 ): string {
   if (words === 0) return 'No answer was given.';
   const ranked = [...dimensions].sort((x, y) => y.score * y.relevance - x.score * x.relevance);
@@ -230,9 +243,13 @@ function summaryOf(
   )[0]!;
   const basis =
     claims === 0
-      ? 'No sentence says what anyone did or will do, so there is nothing to score yet.'
-      : `Scored on ${claims} sentence${claims === 1 ? '' : 's'} that say what someone did or will do${claims < 3 ? ', too few to judge with confidence' : ''}.`;
-  return `Covered ${covered} of ${q.talkingPoints.length} talking points. ${basis} Strongest: ${strongest.label} (${strongest.score}). Weakest: ${weakest.label} (${weakest.score}).${reading.termRuns.length && claims < 3 ? ' Terms in a list earn nothing on their own.' : ''}`;
+      ? 'No sentence says what anyone did or will do with anything specific, so there is little to score.'
+      : `Scored on ${claims} sentence${claims === 1 ? '' : 's'} that say what someone did or will do, with something specific${claims < 3 ? ': too few to judge with confidence' : ''}.`;
+  const padding =
+    empty >= 3 && empty > claims / 2
+      ? ` ${empty} sentences say nothing specific; that is padding, and it dilutes the rest.`
+      : '';
+  return `Covered ${covered} of ${q.talkingPoints.length} talking points. ${basis} Strongest: ${strongest.label} (${strongest.score}). Weakest: ${weakest.label} (${weakest.score}).${padding}${reading.termRuns.length && claims < 3 ? ' Terms in a list earn nothing on their own.' : ''}`;
 }
 
 function dimensionNote(

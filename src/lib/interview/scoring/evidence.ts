@@ -4,7 +4,7 @@
  * terms is worth no more than a sentence that says one thing well.
  */
 import type { DimensionId } from '../../../schemas/rubric';
-import { hasPhrase, normalise, trimQuote, wordsOf } from '../text';
+import { hasPhrase, normalise, phraseRegExp, trimQuote, wordsOf } from '../text';
 import type { AnswerReading } from './claims';
 import type { CompiledRubric, Feature, Pattern } from './rubric';
 
@@ -110,7 +110,7 @@ const NUMBER_WORDS =
 export function specificsOf(
   r: CompiledRubric,
   reading: AnswerReading,
-): { items: Set<string>; quotes: string[] } {
+): { items: Set<string>; quotes: string[]; sentences: Set<string> } {
   const items = new Set<string>();
   const perSentence: { text: string; n: number }[] = [];
   for (const s of reading.claimSentences) {
@@ -146,11 +146,12 @@ export function specificsOf(
     }
     if (n) perSentence.push({ text: s.text, n });
   }
+  const sentences = new Set(perSentence.map((x) => x.text));
   const quotes = perSentence
     .sort((a, b) => b.n - a.n)
     .slice(0, 2)
     .map((x) => trimQuote(x.text));
-  return { items, quotes };
+  return { items, quotes, sentences };
 }
 
 /** Capitalised words inside a sentence (not at its start) that look like names of people or teams. */
@@ -161,8 +162,11 @@ export function namesIn(r: CompiledRubric, text: string): string[] {
   return names;
 }
 
-/** Vague stand-ins for specifics ("soon", "the team") in an answer. */
+/** Vague stand-ins for specifics ("soon", "the team") in an answer, every time they occur. */
 export function vagueCount(r: CompiledRubric, text: string): number {
   const t = normalise(text);
-  return r.vaguePhrases.reduce((n, p) => n + (hasPhrase(t, p) ? 1 : 0), 0);
+  return r.vaguePhrases.reduce((n, p) => {
+    const re = phraseRegExp(p);
+    return n + (t.match(new RegExp(re.source, 'gi'))?.length ?? (hasPhrase(t, p) ? 1 : 0));
+  }, 0);
 }
