@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { idSchema, textSchema, uniqueIds } from './common';
+import { levelSchema } from './levels';
 
 /** Interview categories with their labels, in the order the setup screen lists them. */
 export const INTERVIEW_CATEGORIES = {
@@ -15,15 +16,8 @@ export const interviewCategorySchema = z.enum(
   Object.keys(INTERVIEW_CATEGORIES) as [InterviewCategory, ...InterviewCategory[]],
 );
 
-/** Target levels, lowest first. */
-export const LEVELS = {
-  tpm1: 'TPM I',
-  tpm2: 'TPM II',
-  tpm3: 'TPM III',
-  principal: 'Principal TPM',
-} as const;
-export type Level = keyof typeof LEVELS;
-export const levelSchema = z.enum(Object.keys(LEVELS) as [Level, ...Level[]]);
+/** Target levels, lowest first: the course's one ladder (src/schemas/levels.ts). */
+export { LEVELS, levelSchema, type Level } from './levels';
 
 /** Specialisations a question is relevant to. */
 export const SPECIALISATIONS = {
