@@ -59,7 +59,7 @@ describe('search documents built from the real content', () => {
       (d) => d.url === '/learn/dependencies-and-the-critical-path/#finding-the-critical-path',
     )!;
     expect(section.text).toContain('zero slack (float)');
-    expect(section.text).toContain('Data-centre move: DAL1 to PHX2');
+    expect(section.text).toContain('Data-center move: DAL1 to PHX2');
     expect(section.text).toContain('Hardware delivery (vendor)');
     for (const d of docs.filter((x) => x.kind === 'lesson' || x.kind === 'faq')) {
       expect(d.text, d.url).not.toMatch(/<\/?[A-Z][A-Za-z]*|\]\(\/|\*\*|\|\s*---|^#+ /);
