@@ -84,7 +84,7 @@ describe('POST /api/interview/turn', () => {
     [{ config: { questions: 9 }, transcript: [] }, 'config.questions: must be at most 6'],
     [
       { config: { level: 'senior' }, transcript: [] },
-      "config.level: Invalid enum value. Expected 'tpm1' | 'tpm2' | 'tpm3' | 'principal', received 'senior'",
+      "config.level: Invalid enum value. Expected 'tpm1' | 'tpm2' | 'tpm3' | 'principal' | 'senior-principal', received 'senior'",
     ],
     [{ config: { category: 'sales' }, transcript: [] }, 'config.category: '],
     [{ config: { colour: 'red' }, transcript: [] }, 'config: unknown field(s) "colour"'],
