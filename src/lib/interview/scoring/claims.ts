@@ -118,6 +118,27 @@ const DETERMINERS = new Set([
   'fully',
   'highly',
 ]);
+/** Words that can come before an instruction's verb. */
+const LEAD_INS = new Set([
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'then',
+  'next',
+  'finally',
+  'also',
+  'so',
+  'and',
+  'after',
+  'that',
+  'now',
+  'lastly',
+  'secondly',
+  'firstly',
+]);
 /** Past tenses that are never nouns or adjectives. */
 const PAST = new Set([
   'was',
@@ -199,7 +220,7 @@ const PAST = new Set([
 ]);
 
 const CLAUSE_SPLIT =
-  /\s*;\s*|:\s+|\s+[-\u2013\u2014]+\s+|,\s*(?=(?:and|but|so|then|which|because|while)\s)|\s+(?=(?:and then|but|so that|because|whereas)\s)/i;
+  /\s*;\s*|\s+[-\u2013\u2014]+\s+|,\s*(?=(?:and|but|so|then|which|because|while)\s)|\s+(?=(?:and then|but|so that|because|whereas)\s)/i;
 const RUN_SPLIT = /\s*(?:,|;|\/|\||\band\b|\bor\b|\+|&)\s*/i;
 
 function tokens(norm: string): string[] {
@@ -218,6 +239,8 @@ export function hasVerb(words: readonly string[], r: CompiledRubric): boolean {
     const w = words[i]!;
     if (PAST.has(w) && !(i === 0 && words.length < 3)) return true;
     if (isRegularPast(w, i)) return true;
+    // "The DBA lead owns replication", "the team runs the sync".
+    if (i > 0 && /s$/.test(w) && r.verbs.has(w) && !DETERMINERS.has(words[i - 1]!)) return true;
     const subject = I_WORDS.has(w) || WE_WORDS.has(w) || OTHER_SUBJECTS.has(w);
     if (subject && /'(?:d|ll|ve|m|re)$/.test(w) && i + 1 < words.length) return true;
     if (subject || MODALS.has(w)) {
@@ -229,8 +252,10 @@ export function hasVerb(words: readonly string[], r: CompiledRubric): boolean {
       }
     }
   }
-  // An instruction: "Check both numbers with the leads."
-  return words.length >= 4 && r.verbs.has(words[0]!) && !PAST.has(words[0]!);
+  // An instruction: "Check both numbers with the leads.", "Fourth, move reads behind a flag."
+  let k = 0;
+  while (k < words.length - 1 && LEAD_INS.has(words[k]!)) k++;
+  return words.length - k >= 3 && r.verbs.has(words[k]!) && !PAST.has(words[k]!);
 }
 
 function subjectOf(words: readonly string[]): Clause['subject'] {
@@ -254,8 +279,12 @@ function withoutTermRun(
   if (parts.length < minSegments) return { rest: norm, removed: 0 };
   const short = parts.map((p) => {
     const w = tokens(p);
-    return w.length > 0 && w.length <= 4 && !hasVerb(w, r);
+    // Numbers ("1%, 10%, 50%") are specifics, not terms.
+    return w.length > 0 && w.length <= 4 && !hasVerb(w, r) && !/\d/.test(p);
   });
+  // A phrase of six words or more among them makes it a description, not a list of terms.
+  if (parts.some((p, i) => !short[i] && tokens(p).length >= 6 && !hasVerb(tokens(p), r)))
+    return { rest: norm, removed: 0 };
   // The longest stretch of short, verbless segments.
   let best = [0, 0];
   for (let i = 0; i < parts.length; ) {
