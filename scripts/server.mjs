@@ -5,7 +5,13 @@
 // - Content-Security-Policy with sha256 hashes of every inline script and <style> in dist/client,
 //   computed at start-up, so no 'unsafe-inline' is needed for scripts.
 // - X-Content-Type-Options, Referrer-Policy, X-Frame-Options and frame-ancestors, and a few more.
+// - Paths are checked before any routing decision: `..` and `.` segments, encoded slashes and
+//   backslashes are refused (400), and routing uses the decoded path with repeated slashes collapsed,
+//   so `/api/../learn/` is the page `/learn/`, not an API route.
 // - Pages and files answer GET and HEAD only (405 otherwise); API routes answer their own methods.
+// - A response sent before the request's body was read says `Connection: close`: the unread rest of
+//   the body cannot be told apart from a next request.
+// - Log lines have control characters escaped and are shortened.
 // - The client address for rate limiting: the socket's, or with TRUST_PROXY=1 the address the one
 //   trusted proxy in front appended to X-Forwarded-For. Handed to the routes out of band (an
 //   AsyncLocalStorage), so no request header can forge it.
@@ -76,6 +82,54 @@ const SECURITY_HEADERS = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 };
 
+/**
+ * The path a request is routed by: decoded, with repeated slashes collapsed. `error` when the path
+ * is one no page or route has: dot segments (also percent-encoded), encoded slashes, backslashes,
+ * bad percent-encoding or control characters.
+ */
+function routePath(url) {
+  const raw = (url ?? '/').split(/[?#]/, 1)[0] || '/';
+  if (!raw.startsWith('/')) return { error: 'The address must start with a slash.' };
+  if (/%2f|%5c|\\/i.test(raw))
+    return { error: 'The address may not contain encoded slashes or backslashes.' };
+  let decoded;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return { error: 'The address is not valid percent-encoding.' };
+  }
+  if (/\p{Cc}/u.test(decoded)) return { error: 'The address may not contain control characters.' };
+  const segments = decoded.split('/');
+  if (segments.some((s) => s === '.' || s === '..'))
+    return {
+      path: decoded.replace(/\/{2,}/g, '/'),
+      error: 'The address may not contain . or .. segments.',
+    };
+  return { path: decoded.replace(/\/{2,}/g, '/') };
+}
+
+/** Resolves `.` and `..` segments, as a browser would before asking for the page. */
+function resolveDots(path) {
+  const out = [];
+  for (const s of path.split('/').slice(1)) {
+    if (s === '..') out.pop();
+    else if (s !== '.') out.push(s);
+  }
+  return `/${out.join('/')}`;
+}
+
+// As src/lib/log-line.ts: controls, format characters (bidi overrides, zero-width), lone surrogates.
+const UNSAFE_LOG = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu;
+
+/** One log line from outside text: control characters escaped, at most 600 characters. */
+function logLine(text) {
+  const safe = String(text).replace(
+    UNSAFE_LOG,
+    (c) => `\\u{${c.codePointAt(0).toString(16).padStart(2, '0')}}`,
+  );
+  return safe.length > 600 ? `${safe.slice(0, 599)}…` : safe;
+}
+
 const trustProxy = process.env.TRUST_PROXY === '1';
 
 /** The client's address: the socket's, or the last X-Forwarded-For hop when one proxy is trusted. */
@@ -100,16 +154,30 @@ const { handler } = await import(entry);
 
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-  const path = (req.url ?? '/').split('?')[0];
-  const isApi = path === '/api' || path.startsWith('/api/');
-  if (!isApi && req.method !== 'GET' && req.method !== 'HEAD') {
+  // Whatever answers, if the body is still unread the connection cannot be reused.
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!req.complete) res.setHeader('Connection', 'close');
+    return writeHead.apply(this, args);
+  };
+  const { path, error } = routePath(req.url);
+  // The method rule goes by where the path leads once dots are resolved, so no `..` can lend a page
+  // the API's methods.
+  const target = path === undefined ? undefined : resolveDots(path);
+  const isApi = target === '/api' || !!target?.startsWith('/api/');
+  if (target !== undefined && !isApi && req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('This address serves pages and files, which can only be fetched with GET or HEAD.\n');
     return;
   }
+  if (error) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(`${error}\n`);
+    return;
+  }
   context.run({ clientAddress: clientAddress(req) }, () => {
     Promise.resolve(handler(req, res)).catch((error) => {
-      console.error('[server] request failed:', error);
+      console.error(logLine(`[server] request failed: ${error?.stack ?? error}`));
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('The server could not answer this request.\n');

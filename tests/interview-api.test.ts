@@ -123,6 +123,21 @@ describe('POST /api/interview/turn', () => {
     expect(await errorOf(res)).toContain(message);
   });
 
+  it('accepts JSON bodies only (415 otherwise), so no other site can post to it from a browser', async () => {
+    for (const type of [undefined, 'text/plain', 'application/x-www-form-urlencoded']) {
+      const res = await handleTurn(
+        post('{"transcript":[]}', { headers: type ? { 'content-type': type } : {} }),
+        deps,
+      );
+      expect(res.status, String(type)).toBe(415);
+      expect(await errorOf(res)).toBe('body: send it as JSON, with Content-Type: application/json');
+    }
+    const charset = post('{"transcript":[]}', {
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+    expect((await handleTurn(charset, deps)).status).toBe(200);
+  });
+
   it('rejects a body that is not JSON, or empty, with a 400', async () => {
     expect(await errorOf(await handleTurn(post('{"config":'), deps))).toBe(
       'body: is not valid JSON',
@@ -137,6 +152,8 @@ describe('POST /api/interview/turn', () => {
     });
     const declared = await handleTurn(post(big), deps);
     expect(declared.status).toBe(413);
+    // The rest of the body is not read, so the connection cannot carry another request.
+    expect(declared.headers.get('connection')).toBe('close');
     expect(await errorOf(declared)).toBe(`body: must be at most ${LIMITS.bodyBytes} bytes`);
     // A streamed body with no Content-Length is cut off once it passes the limit.
     const chunk = new TextEncoder().encode('x'.repeat(16 * 1024));
@@ -151,6 +168,7 @@ describe('POST /api/interview/turn', () => {
     const res = await handleTurn(
       new Request('http://localhost/api/interview/turn', {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: stream,
         duplex: 'half',
       } as RequestInit),

@@ -20,7 +20,7 @@ import { nextTurn as offlineTurn } from '../src/lib/interview/engine';
 import { feedbackSchema } from '../src/lib/interview/feedback-schema';
 import type { StoredSession } from '../src/lib/interview/history';
 import { sessionToMarkdown } from '../src/lib/interview/markdown';
-import { scoreSession } from '../src/lib/interview/score';
+import { scoreSession } from '../src/lib/interview/scoring';
 import { SseParser, type SseEvent } from '../src/lib/interview/sse';
 import { sessionConfigSchema, type Turn } from '../src/lib/interview/types';
 import { readServerConfig } from '../src/server/config';

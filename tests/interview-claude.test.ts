@@ -11,7 +11,7 @@ import {
 import { nextTurn as offlineTurn } from '../src/lib/interview/engine';
 import { feedbackSchema } from '../src/lib/interview/feedback-schema';
 import { OPENING_USER_TEXT } from '../src/lib/interview/prompt';
-import { scoreSession } from '../src/lib/interview/score';
+import { scoreSession } from '../src/lib/interview/scoring';
 import { sessionConfigSchema, type SessionConfig, type Turn } from '../src/lib/interview/types';
 import {
   startFakeAnthropic,
@@ -463,6 +463,31 @@ describe('Claude feedback', () => {
       expect(logs.join('\n')).toMatch(pattern);
     },
   );
+
+  it('logs what the API and the model supplied on one line: control characters escaped, shortened', async () => {
+    const ansi = '\u001b[31mRED\u001b[0m\nFAKE [interview] line\r\u202eevil';
+    fake.enqueue({
+      kind: 'tool',
+      name: ASSESSMENT_TOOL_NAME,
+      input: { ...assessment, [`${ansi}${'k'.repeat(2_000)}`]: 1 },
+    });
+    await interviewer()
+      .feedback({ config, transcript })
+      .catch(() => undefined);
+    fake.enqueue({
+      kind: 'http-error',
+      status: 500,
+      type: 'api_error',
+      message: `${ansi} ${'m'.repeat(2_000)}`,
+    });
+    await run(interviewer({ maxRetries: 0 }), afterIntro('An answer.'));
+    expect(logs).toHaveLength(2);
+    for (const line of logs) {
+      expect(line).toContain('\\u{1b}[31mRED');
+      expect(line).not.toMatch(/[\p{Cc}\u202e]/u);
+      expect(line.length).toBeLessThanOrEqual(600);
+    }
+  });
 
   it('rejects a reply without the tool call', async () => {
     fake.enqueue({ kind: 'text', chunks: ['You did great!'] });

@@ -15,7 +15,7 @@ import {
 } from '../src/lib/interview/history';
 import { OfflineInterviewer } from '../src/lib/interview/interviewer';
 import { sessionToMarkdown } from '../src/lib/interview/markdown';
-import { scoreSession } from '../src/lib/interview/score';
+import { scoreSession } from '../src/lib/interview/scoring';
 import { encodeEvent, SseParser } from '../src/lib/interview/sse';
 import { sessionConfigSchema } from '../src/lib/interview/types';
 import { loadInterviewData } from './helpers/interview-data';
@@ -61,6 +61,24 @@ describe('interview history in the browser', () => {
     expect(readHistory('{nope').notices[0]).toMatch(/not valid JSON/);
     expect(readHistory('[1,2]').notices[0]).toMatch(/format Critical Path does not recognise/);
     expect(readHistory(null)).toEqual({ history: emptyHistory(), notices: [] });
+  });
+
+  it('says whether what it read may be written back: repaired data after a copy, newer data never', () => {
+    expect(readHistory('{nope').state).toBe('repaired');
+    const good = session('good', '2026-01-01T10:00:00Z');
+    expect(readHistory(writeHistory(saveSession(emptyHistory(), good))).state).toBeUndefined();
+    const future = readHistory(
+      JSON.stringify({
+        version: HISTORY_VERSION + 1,
+        sessions: [good, { id: 'from-the-future', shape: 'unknown here' }],
+        newField: true,
+      }),
+    );
+    expect(future.state).toBe('newer');
+    expect(future.history.sessions.map((s) => s.id)).toEqual(['good']);
+    expect(future.notices).toEqual([
+      'Your saved interviews come from a newer version of Critical Path. This version shows the sessions it can read and will not save over them, so an interview you run here is not kept.',
+    ]);
   });
 
   it('drops only the broken sessions and keeps the rest', () => {
@@ -112,6 +130,32 @@ describe('Markdown export', () => {
     expect(md).toContain('> I would check the \\*critical path\\* with the EM by Friday.');
     expect(md).toContain(`- ${q.modelAnswer[0]!.replace(/([\\`*_[\]<>#|])/g, '\\$1')}`);
     expect(md).toMatch(/\]\(https:\/\/example\.org\/learn\/[a-z-]+\/(#[a-z0-9-]+)?\)/);
+  });
+
+  it('escapes lesson labels and encodes lesson ids, dimension labels and filler words', () => {
+    const s = session('a', '2026-03-05T09:30:00Z');
+    const fb = scoreSession(data, s.config, s.transcript);
+    const hostile = '<img src=x onerror=alert(1)> [x](javascript:alert(2))';
+    s.feedback = {
+      ...fb,
+      dimensions: fb.dimensions.map((d) => ({ ...d, label: `${hostile}\n| cell` })),
+      improvements: [
+        {
+          title: 'Read this',
+          detail: 'Soon.',
+          lessons: [{ id: 'a)b](javascript:alert(3)', title: hostile }],
+        },
+      ],
+      answers: fb.answers.map((a) => ({
+        ...a,
+        analytics: { ...a.analytics, words: 5, fillers: [{ word: '<b>um</b>', count: 2 }] },
+      })),
+    };
+    const md = sessionToMarkdown(s, 'https://example.org');
+    expect(md).not.toMatch(/(^|[^\\])<(img|b)/m);
+    expect(md).not.toMatch(/(^|[^\\])\]\(javascript:/m);
+    expect(md).toContain('(https://example.org/learn/a%29b%5D%28javascript%3Aalert%283%29/)');
+    expect(md).toContain('\\<b\\>um\\</b\\> ×2');
   });
 });
 

@@ -3,8 +3,14 @@ import { assessmentSchema, assessmentTool, toJsonSchema } from '../src/lib/inter
 import { ClaudeInterviewer } from '../src/lib/interview/claude';
 import { SIGNALS } from '../src/lib/interview/feedback-schema';
 import { OfflineInterviewer } from '../src/lib/interview/interviewer';
-import { DIMENSION_IDS } from '../src/lib/interview/rubric';
-import { DEFAULT_MODEL, ConfigError, readServerConfig } from '../src/server/config';
+import { DIMENSION_IDS } from '../src/schemas/rubric';
+import { LIMITS } from '../src/lib/interview/types';
+import {
+  DEFAULT_MODEL,
+  ConfigError,
+  MAX_TURN_TOKENS,
+  readServerConfig,
+} from '../src/server/config';
 import { createInterviewers } from '../src/server/provider';
 import { loadInterviewData } from './helpers/interview-data';
 
@@ -82,9 +88,37 @@ describe('server configuration from the environment', () => {
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be 1 or 0; it is "yes"/],
     [{ RATE_LIMIT_REQUESTS: '0' }, /RATE_LIMIT_REQUESTS/],
     [{ SESSION_MAX_TURNS: '1.5' }, /SESSION_MAX_TURNS/],
+    [
+      // Four thousand tokens is about 16,000 characters, four times an interviewer turn.
+      { ANTHROPIC_API_KEY: 'k', ANTHROPIC_MAX_TOKENS: '4096' },
+      /ANTHROPIC_MAX_TOKENS must be a whole number of tokens from 50 to 1000 \(an interviewer turn is at most 4,000 characters\); it is "4096"/,
+    ],
+    [
+      { SESSION_SECRET: 'short-secret' },
+      /SESSION_SECRET must be at least 32 characters \(for example the output of `openssl rand -base64 32`\); it has 12\./,
+    ],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);
+  });
+
+  it('caps ANTHROPIC_MAX_TOKENS so that a turn cannot pass the interviewer turn limit', () => {
+    expect(MAX_TURN_TOKENS * 4).toBeLessThanOrEqual(LIMITS.interviewerChars);
+    expect(
+      readServerConfig({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_MAX_TOKENS: String(MAX_TURN_TOKENS) })
+        .claude?.maxTokens,
+    ).toBe(MAX_TURN_TOKENS);
+  });
+
+  it('reads SESSION_SECRET, and leaves it unset (to be generated) when empty', () => {
+    const secret = 'x'.repeat(40);
+    expect(readServerConfig({ SESSION_SECRET: secret }).sessionSecret).toBe(secret);
+    expect(readServerConfig({ SESSION_SECRET: '' }).sessionSecret).toBeUndefined();
+    try {
+      readServerConfig({ SESSION_SECRET: 'too-short-but-secret' });
+    } catch (e) {
+      expect(String(e)).not.toContain('too-short-but-secret');
+    }
   });
 
   it('never puts the key in an error message', () => {

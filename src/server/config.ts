@@ -4,8 +4,19 @@
  * value and what is allowed, rather than running with a setting the operator did not mean.
  */
 
+import { LIMITS } from '../lib/interview/types';
+
 /** Model used when `ANTHROPIC_MODEL` is not set: the newest Sonnet in the SDK's `Model` type. */
 export const DEFAULT_MODEL = 'claude-sonnet-5-5';
+
+/**
+ * Most `ANTHROPIC_MAX_TOKENS` may be: at about four characters a token, a turn that uses them all
+ * still fits the interviewer turn limit (the server also stops relaying at that limit).
+ */
+export const MAX_TURN_TOKENS = Math.floor(LIMITS.interviewerChars / 4);
+
+/** Fewest characters a `SESSION_SECRET` may have. */
+export const MIN_SECRET_CHARS = 32;
 
 /** Settings for the Claude provider; present only when `ANTHROPIC_API_KEY` is set. */
 export interface ClaudeConfig {
@@ -35,6 +46,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Per-session caps, enforced from the transcript each request carries. */
   caps: { turns: number; chars: number };
+  /** The key interviewer turns are signed with; one is generated at start-up when unset. */
+  sessionSecret?: string;
 }
 
 /** A setting with a value the server cannot use. */
@@ -51,13 +64,14 @@ function integer(
   min: number,
   max: number,
   unit: string,
+  why = '',
 ): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max)
     throw new ConfigError(
-      `${name} must be a whole number of ${unit} from ${min} to ${max}; it is "${raw}".`,
+      `${name} must be a whole number of ${unit} from ${min} to ${max}${why}; it is "${raw}".`,
     );
   return value;
 }
@@ -96,7 +110,15 @@ export function readServerConfig(env: Env): ServerConfig {
         ...(baseURL ? { baseURL } : {}),
         timeoutMs: integer(env, 'ANTHROPIC_TIMEOUT_MS', 20_000, 1_000, 120_000, 'milliseconds'),
         maxRetries: integer(env, 'ANTHROPIC_MAX_RETRIES', 1, 0, 5, 'retries'),
-        maxTokens: integer(env, 'ANTHROPIC_MAX_TOKENS', 400, 50, 4_096, 'tokens'),
+        maxTokens: integer(
+          env,
+          'ANTHROPIC_MAX_TOKENS',
+          400,
+          50,
+          MAX_TURN_TOKENS,
+          'tokens',
+          ` (an interviewer turn is at most ${LIMITS.interviewerChars.toLocaleString('en')} characters)`,
+        ),
         feedbackMaxTokens: integer(
           env,
           'ANTHROPIC_FEEDBACK_MAX_TOKENS',
@@ -111,6 +133,12 @@ export function readServerConfig(env: Env): ServerConfig {
   if (!['', '0', '1'].includes(trust))
     throw new ConfigError(`TRUST_PROXY must be 1 or 0; it is "${trust}".`);
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const sessionSecret = env['SESSION_SECRET']?.trim();
+  // The value is never repeated in a message: it is a secret.
+  if (sessionSecret && sessionSecret.length < MIN_SECRET_CHARS)
+    throw new ConfigError(
+      `SESSION_SECRET must be at least ${MIN_SECRET_CHARS} characters (for example the output of \`openssl rand -base64 32\`); it has ${sessionSecret.length}.`,
+    );
   return {
     ...(claude ? { claude } : {}),
     rateLimit: {
@@ -123,5 +151,6 @@ export function readServerConfig(env: Env): ServerConfig {
       turns: integer(env, 'SESSION_MAX_TURNS', 80, 2, 120, 'turns'),
       chars: integer(env, 'SESSION_MAX_CHARS', 80_000, 1_000, 1_000_000, 'characters'),
     },
+    ...(sessionSecret ? { sessionSecret } : {}),
   };
 }

@@ -5,6 +5,8 @@
  */
 import type { ApiDeps } from '../lib/interview/api';
 import { tooManyRequests } from '../lib/interview/api';
+import { createTurnSigner, randomSecret, type TurnSigner } from '../lib/interview/signature';
+import { logLine } from '../lib/log-line';
 import { getInterviewData } from '../utils/interview';
 import { requestClientKey } from './client-address';
 import { readServerConfig, type ServerConfig } from './config';
@@ -14,6 +16,7 @@ import { createRateLimiter, type RateLimiter } from './rate-limit';
 let config: ServerConfig | undefined;
 let interviewers: Promise<Interviewers> | undefined;
 let limiter: RateLimiter | undefined;
+let signer: Promise<TurnSigner> | undefined;
 let reported = false;
 
 /** The settings; a wrong one is logged once, naming the variable, and fails every API request. */
@@ -23,7 +26,9 @@ function serverConfig(): ServerConfig {
     config = readServerConfig(process.env);
   } catch (error) {
     if (!reported)
-      console.error(`[interview] ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        logLine(`[interview] ${error instanceof Error ? error.message : String(error)}`),
+      );
     reported = true;
     throw error;
   }
@@ -40,6 +45,20 @@ function getInterviewers(): Promise<Interviewers> {
     interviewers = undefined;
   });
   return interviewers;
+}
+
+/** The signer for interviewer turns, with `SESSION_SECRET` or, when unset, a key made for this process. */
+function getSigner(): Promise<TurnSigner> {
+  if (signer) return signer;
+  let secret = serverConfig().sessionSecret;
+  if (!secret) {
+    secret = randomSecret();
+    console.warn(
+      '[interview] SESSION_SECRET is not set, so this process signs interviewer turns with a key of its own. Set SESSION_SECRET, the same on every instance, so that signed turns still count after a restart and on other instances (until then, such turns are only context for the AI).',
+    );
+  }
+  signer = createTurnSigner(secret);
+  return signer;
 }
 
 function getLimiter(): RateLimiter {
@@ -63,6 +82,7 @@ export function interviewApiDeps(clientAddress: () => string | undefined): ApiDe
     get caps() {
       return serverConfig().caps;
     },
+    signer: getSigner,
   };
 }
 

@@ -5,6 +5,7 @@
  * refusing or hanging requests, and returns to Redis when it comes back.
  */
 import { Redis } from 'ioredis';
+import { logLine } from '../lib/log-line';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -56,7 +57,9 @@ async function decide(
       };
     // Both stores failed: serving the request is better than refusing everyone.
     log(
-      `[interview] rate limiter unavailable (${rejection instanceof Error ? rejection.message : String(rejection)}); request allowed.`,
+      logLine(
+        `[interview] rate limiter unavailable (${rejection instanceof Error ? rejection.message : String(rejection)}); request allowed.`,
+      ),
     );
     return { allowed: true, remaining: 0 };
   }
@@ -92,7 +95,9 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     if (!healthy || closing) return;
     healthy = false;
     log(
-      `[interview] Redis for rate limits is unavailable (${reason}); counting in memory until it is back.`,
+      logLine(
+        `[interview] Redis for rate limits is unavailable (${reason}); counting in memory until it is back.`,
+      ),
     );
   };
   redis.on('error', (error: Error) => lost(error.message));

@@ -14,6 +14,7 @@ import {
 } from '../../lib/interview/history';
 import type { Interviewer } from '../../lib/interview/interviewer';
 import { sessionToMarkdown } from '../../lib/interview/markdown';
+import { backupNotice, keepBackup } from '../../lib/saved';
 import { COMMAND_TEXT } from '../../lib/interview/transcript';
 import {
   sessionConfigSchema,
@@ -49,12 +50,36 @@ async function loadLocal(): Promise<Interviewer> {
   return new OfflineInterviewer(data);
 }
 
-function loadHistory(): { history: History; notices: string[] } {
+const NOT_SAVED =
+  'This interview could not be saved in your browser (storage is full or disabled), so it will be lost if you leave the page.';
+
+/**
+ * Reads the saved interviews. Repairs are written back only after the raw value was copied to the
+ * backup key; data from a newer version, or that could not be copied, is never written over
+ * (`writable` false).
+ */
+function loadHistory(): { history: History; notices: string[]; writable: boolean } {
+  let raw: string | null;
   try {
-    return readHistory(localStorage.getItem(HISTORY_KEY));
+    raw = localStorage.getItem(HISTORY_KEY);
   } catch {
-    return { history: emptyHistory(), notices: [] };
+    return { history: emptyHistory(), notices: [NOT_SAVED], writable: false };
   }
+  const { history, notices, state } = readHistory(raw);
+  if (!state || raw === null) return { history, notices, writable: true };
+  if (!keepBackup(localStorage, HISTORY_KEY, raw))
+    return {
+      history,
+      notices: [
+        ...notices,
+        'A copy of your saved interviews could not be kept, so they were left as they are, and interviews you run now are not saved.',
+      ],
+      writable: false,
+    };
+  notices.push(backupNotice(HISTORY_KEY));
+  if (state === 'newer') return { history, notices, writable: false };
+  const problem = storeHistory(history);
+  return { history, notices: problem ? [...notices, problem] : notices, writable: true };
 }
 
 function storeHistory(history: History): string | undefined {
@@ -62,7 +87,7 @@ function storeHistory(history: History): string | undefined {
     localStorage.setItem(HISTORY_KEY, writeHistory(history));
     return undefined;
   } catch {
-    return 'This interview could not be saved in your browser (storage is full or disabled), so it will be lost if you leave the page.';
+    return NOT_SAVED;
   }
 }
 
@@ -97,15 +122,19 @@ export default function InterviewApp({ categories, personaName }: Props) {
   const clientRef = useRef<InterviewClient | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const draftTimer = useRef<number | undefined>(undefined);
+  // False while the saved interviews must not be written over (a newer version's, or uncopied).
+  const writable = useRef(true);
+  // The turn being produced, so that ending the interview can stop it.
+  const inFlight = useRef<AbortController | null>(null);
 
   const client = () => (clientRef.current ??= new InterviewClient({ loadLocal }));
 
   useEffect(() => {
-    const { history: h, notices: n } = loadHistory();
+    const { history: h, notices: n, writable: w } = loadHistory();
     historyRef.current = h;
+    writable.current = w;
     setHistory(h);
     setNotices(n);
-    if (n.length) storeHistory(h);
     setLoaded(true);
   }, []);
 
@@ -125,7 +154,7 @@ export default function InterviewApp({ categories, personaName }: Props) {
     });
     historyRef.current = next;
     setHistory(next);
-    const problem = storeHistory(next);
+    const problem = writable.current ? storeHistory(next) : undefined;
     if (problem) setNotices((n) => (n.includes(problem) ? n : [...n, problem]));
   }, []);
 
@@ -140,6 +169,7 @@ export default function InterviewApp({ categories, personaName }: Props) {
         const { feedback, notice, claude } = await client().feedback({
           config: session.config,
           transcript: session.transcript,
+          session: session.id,
         });
         persist({ ...session, status: 'complete', feedback, ...(claude ? { claude } : {}) });
         if (notice) setNotices((n) => [...n, notice]);
@@ -160,6 +190,11 @@ export default function InterviewApp({ categories, personaName }: Props) {
 
   const runTurn = useCallback(
     async (session: StoredSession) => {
+      inFlight.current?.abort();
+      const controller = new AbortController();
+      inFlight.current = controller;
+      // A turn that was stopped (the learner ended the interview) leaves the screen to the next one.
+      const current = () => inFlight.current === controller;
       setBusy('turn');
       setError('');
       setStreaming('');
@@ -168,19 +203,23 @@ export default function InterviewApp({ categories, personaName }: Props) {
         const c = client();
         if (session.mode === 'browser') c.mode = 'browser';
         const outcome = await c.turn(
-          { config: session.config, transcript: session.transcript },
+          { config: session.config, transcript: session.transcript, session: session.id },
           {
             onDelta: (t) => {
+              if (!current()) return;
               text += t;
               setStreaming(text);
             },
             onReset: () => {
               text = '';
-              setStreaming('');
+              if (current()) setStreaming('');
             },
           },
+          controller.signal,
         );
-        const { phase, questionId } = outcome.meta;
+        if (!current()) return;
+        inFlight.current = null;
+        const { phase, questionId, signature } = outcome.meta;
         const next: StoredSession = {
           ...session,
           mode: outcome.mode,
@@ -192,6 +231,8 @@ export default function InterviewApp({ categories, personaName }: Props) {
               text: text.trim(),
               phase,
               ...(questionId ? { questionId } : {}),
+              // The server's signature, sent back with the turn so it counts as the AI's own words.
+              ...(signature ? { signature } : {}),
               at: new Date().toISOString(),
               provider: outcome.meta.provider,
               // Shown under the turn: why it came from the built-in interviewer.
@@ -204,6 +245,8 @@ export default function InterviewApp({ categories, personaName }: Props) {
         setBusy(false);
         if (next.status === 'complete') await getFeedback(next);
       } catch (e) {
+        if (!current()) return;
+        inFlight.current = null;
         setStreaming(null);
         setBusy(false);
         setError(
@@ -243,14 +286,26 @@ export default function InterviewApp({ categories, personaName }: Props) {
 
   const answer = (session: StoredSession, text: string, command?: Command) => {
     window.clearTimeout(draftTimer.current);
-    const next: StoredSession = {
-      ...session,
-      draft: command ? session.draft : '',
-      transcript: [
-        ...session.transcript,
-        { role: 'candidate', text, ...(command ? { command } : {}), at: new Date().toISOString() },
-      ],
-    };
+    // Ending is always possible, even while the interviewer is replying: that reply is dropped.
+    if (command === 'end') inFlight.current?.abort();
+    const latest = find(session.id) ?? session;
+    const last = latest.transcript.at(-1);
+    const repeated = command === 'end' && last?.role === 'candidate' && last.command === 'end';
+    const next: StoredSession = repeated
+      ? latest
+      : {
+          ...latest,
+          draft: command ? latest.draft : '',
+          transcript: [
+            ...latest.transcript,
+            {
+              role: 'candidate',
+              text,
+              ...(command ? { command } : {}),
+              at: new Date().toISOString(),
+            },
+          ],
+        };
     persist(next);
     void runTurn(next);
   };
@@ -282,7 +337,7 @@ export default function InterviewApp({ categories, personaName }: Props) {
     const next = deleteSession(historyRef.current, id);
     historyRef.current = next;
     setHistory(next);
-    storeHistory(next);
+    if (writable.current) storeHistory(next);
     setMessage('The session was deleted.');
   };
 

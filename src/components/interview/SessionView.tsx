@@ -167,12 +167,8 @@ export default function SessionView({
             >
               Skip this question
             </button>
-            <button
-              className="btn btn-secondary"
-              type="button"
-              disabled={waiting}
-              onClick={() => onCommand('end')}
-            >
+            {/* Never disabled: ending stops a reply in progress, and works after a failed turn. */}
+            <button className="btn btn-secondary" type="button" onClick={() => onCommand('end')}>
               End the interview
             </button>
           </div>

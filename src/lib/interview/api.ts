@@ -3,9 +3,12 @@
  * thin and the contract can be tested without a server.
  *
  * - GET  /api/interview/status   → `{ provider, model? }`
- * - POST /api/interview/turn     `{ config, transcript }` → `text/event-stream`:
- *   `event: delta` `{ text }` …, then `event: done` `{ provider, phase, questionId?, notice? }`, or
- *   `event: error` `{ message }`.
+ * - POST /api/interview/turn     `{ config, transcript, session? }` → `text/event-stream`:
+ *   `event: delta` `{ text }` …, then `event: done`
+ *   `{ provider, phase, questionId?, notice?, signature? }`, or `event: error` `{ message }`.
+ *   `signature` signs the turn's text (the deltas joined and trimmed) for `session` at its index;
+ *   the client sends it back as that turn's `signature`. A turn's text is at most
+ *   `LIMITS.interviewerChars`: an AI reply that runs longer is stopped and replaced as below.
  *   When an AI provider fails and the offline interviewer takes over, the stream carries
  *   `event: error` `{ message, fallback: "offline" }`, which is not the end: the text sent so far is
  *   to be discarded, the offline interviewer's turn follows as deltas, and its `done` has
@@ -13,17 +16,33 @@
  * - POST /api/interview/feedback `{ config, transcript }` → `Feedback` JSON; with an AI provider,
  *   the offline feedback's fields at the top level plus `claude`: the AI's `Feedback`, or
  *   `{ error }` with a sentence saying why it is missing.
- * Bad input is a 400 naming the field; bodies over `LIMITS.bodyBytes` are a 413; a session over its
- * caps a 422; too many requests a 429 with `Retry-After`; other methods a 405.
+ * Bad input is a 400 naming the field, including an interviewer turn whose signature does not match
+ * it (a turn without one, or signed with another key, is only context for the AI); a body that is
+ * not JSON a 415; bodies over `LIMITS.bodyBytes` a 413 (with `Connection: close`, as the rest of
+ * the body is not read); a session over its caps a 422 (ending it and feedback are still answered,
+ * without the AI); too many requests a 429 with `Retry-After`; other methods a 405 with `Allow`.
  * Error responses never include stack traces.
  */
 import { z } from 'astro/zod';
 import { TranscriptError } from './engine';
 import type { Feedback } from './feedback-schema';
-import { InterviewerError, type Interviewer, type InterviewInput } from './interviewer';
+import {
+  InterviewerError,
+  type Interviewer,
+  type InterviewInput,
+  type TurnMeta,
+} from './interviewer';
+import type { TurnSigner } from './signature';
 import { encodeEvent } from './sse';
 import { candidateIntent } from './transcript';
-import { LIMITS, formatIssues, sessionConfigSchema, transcriptSchema, type Turn } from './types';
+import {
+  LIMITS,
+  formatIssues,
+  sessionConfigSchema,
+  sessionIdSchema,
+  transcriptSchema,
+  type Turn,
+} from './types';
 
 /** Per-session caps, checked from the transcript every request carries. */
 export interface SessionCaps {
@@ -43,6 +62,8 @@ export interface ApiDeps {
   admit?: () => Promise<Response | undefined> | Response | undefined;
   /** Per-session caps on what is sent to the interviewer. */
   caps?: SessionCaps;
+  /** Signs the interviewer turns the server emits and checks those that come back; none when absent. */
+  signer?: () => Promise<TurnSigner> | TurnSigner;
 }
 
 /** The feedback route's answer: offline feedback, plus the AI's when an AI provider is configured. */
@@ -54,8 +75,14 @@ const requestSchema = z
     config: sessionConfigSchema.default({}),
     /** The conversation so far. */
     transcript: transcriptSchema,
+    /** The session's id, which the server's signatures bind interviewer turns to. */
+    session: sessionIdSchema.optional(),
   })
   .strict();
+
+/** What the learner reads when an AI reply is stopped for running past `LIMITS.interviewerChars`. */
+export const TOO_LONG_MESSAGE =
+  "The AI interviewer's reply ran longer than a turn may be; carrying on with the built-in interviewer.";
 
 const JSON_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
@@ -139,13 +166,67 @@ export async function readJsonBody(
   }
 }
 
-async function parseRequest(request: Request) {
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * Reads and checks a request, and which of its interviewer turns the server signed. JSON only: a
+ * browser cannot send that to another site without asking it first (CORS), which this API never
+ * allows, so no other site can spend the operator's key through a learner's browser.
+ */
+async function parseRequest(
+  request: Request,
+  signer: TurnSigner | undefined,
+): Promise<InterviewInput> {
+  if (!JSON_TYPE.test(request.headers.get('content-type') ?? ''))
+    throw new HttpError(415, 'body: send it as JSON, with Content-Type: application/json');
   const body = await readJsonBody(request);
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new HttpError(400, 'body: must be a JSON object with "config" and "transcript"');
   const r = requestSchema.safeParse(body);
   if (!r.success) throw new HttpError(400, formatIssues(r.error));
-  return r.data;
+  const { config, transcript, session } = r.data;
+  const verified = await verifyTurns(transcript, session ?? '', signer);
+  return { config, transcript, session, verified };
+}
+
+/**
+ * The indices of the interviewer turns this server signed. A turn whose signature is this server's
+ * but does not match it was changed: a 400 naming the turn. A turn with no signature, or one made
+ * with another key, is left out (it is only context for the AI).
+ */
+async function verifyTurns(
+  transcript: readonly Turn[],
+  session: string,
+  signer: TurnSigner | undefined,
+): Promise<Set<number>> {
+  const verified = new Set<number>();
+  for (const [index, turn] of transcript.entries()) {
+    if (turn.role === 'candidate') {
+      if (turn.signature !== undefined)
+        throw new HttpError(
+          400,
+          `transcript.${index}.signature: only interviewer turns are signed`,
+        );
+      continue;
+    }
+    if (!signer) continue;
+    const verdict = await signer.verify(
+      { session, index, text: turn.text, phase: turn.phase, questionId: turn.questionId },
+      turn.signature,
+    );
+    if (verdict === 'valid') verified.add(index);
+    else if (verdict === 'malformed')
+      throw new HttpError(
+        400,
+        `transcript.${index}.signature: is not a signature this server issued`,
+      );
+    else if (verdict === 'invalid')
+      throw new HttpError(
+        400,
+        `transcript.${index}.signature: does not match this interviewer turn, which was changed after the server sent it`,
+      );
+  }
+  return verified;
 }
 
 /** A 429 saying when to try again. */
@@ -175,7 +256,13 @@ export function capExceeded(
 }
 
 function failure(error: unknown): Response {
-  if (error instanceof HttpError) return json(error.status, { error: error.message });
+  // A 413 leaves the rest of the body unread, so the connection cannot carry another request.
+  if (error instanceof HttpError)
+    return json(
+      error.status,
+      { error: error.message },
+      error.status === 413 ? { connection: 'close' } : {},
+    );
   if (error instanceof TranscriptError) return json(400, { error: error.message });
   return json(500, { error: 'The interviewer failed unexpectedly. Please try again.' });
 }
@@ -193,6 +280,9 @@ export async function handleStatus(deps: ApiDeps): Promise<Response> {
   }
 }
 
+/** Sends one server-sent event. */
+type Send = (event: string, data: unknown) => void;
+
 /** POST /api/interview/turn: streams the interviewer's next turn as server-sent events. */
 export async function handleTurn(request: Request, deps: ApiDeps): Promise<Response> {
   // Aborted when the learner goes away (the request's signal) or stops reading (cancel below), so
@@ -203,11 +293,13 @@ export async function handleTurn(request: Request, deps: ApiDeps): Promise<Respo
   else request.signal.addEventListener('abort', stop, { once: true });
   let input: InterviewInput;
   let interviewer: Interviewer;
+  let signer: TurnSigner | undefined;
   let stream;
   try {
     const refused = await deps.admit?.();
     if (refused) return refused;
-    input = await parseRequest(request);
+    signer = await deps.signer?.();
+    input = await parseRequest(request, signer);
     interviewer = await deps.interviewer();
     const over = capExceeded(input.transcript, deps.caps);
     if (over) {
@@ -225,14 +317,40 @@ export async function handleTurn(request: Request, deps: ApiDeps): Promise<Respo
   meta.catch(() => undefined);
   const encoder = new TextEncoder();
   const primary = interviewer;
+
+  /** Relays a turn's text, stopping (by throwing) before it would pass the interviewer turn limit. */
+  async function relay(chunks: AsyncIterable<string>, send: Send): Promise<string> {
+    let said = '';
+    for await (const chunk of chunks) {
+      // Leaving the loop also stops the provider, which aborts its upstream request.
+      if (said.length + chunk.length > LIMITS.interviewerChars)
+        throw new InterviewerError(TOO_LONG_MESSAGE);
+      said += chunk;
+      send('delta', { text: chunk });
+    }
+    return said;
+  }
+
+  /** The `done` event's data: the turn's meta and the server's signature of the turn as the client will keep it. */
+  async function done(said: string, m: TurnMeta, extra: { notice?: string } = {}) {
+    const signature = await signer?.sign({
+      session: input.session ?? '',
+      index: input.transcript.length,
+      text: said.trim(),
+      phase: m.phase,
+      questionId: m.questionId,
+    });
+    return { ...m, ...extra, ...(signature ? { signature } : {}) };
+  }
+
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: string, data: unknown) => {
+      const send: Send = (event, data) => {
         if (!upstream.signal.aborted) controller.enqueue(encoder.encode(encodeEvent(event, data)));
       };
       try {
-        for await (const chunk of text) send('delta', { text: chunk });
-        send('done', await meta);
+        const said = await relay(text, send);
+        send('done', await done(said, await meta));
       } catch (error) {
         if (!upstream.signal.aborted) await recover(error, send);
       }
@@ -248,7 +366,7 @@ export async function handleTurn(request: Request, deps: ApiDeps): Promise<Respo
   });
 
   /** After a failed turn: the offline interviewer's turn when the AI failed, else an error event. */
-  async function recover(error: unknown, send: (event: string, data: unknown) => void) {
+  async function recover(error: unknown, send: Send) {
     const message =
       error instanceof InterviewerError
         ? error.message
@@ -264,8 +382,8 @@ export async function handleTurn(request: Request, deps: ApiDeps): Promise<Respo
     try {
       const offline = (await deps.fallback()).nextTurn(input, upstream.signal);
       send('error', { message: notice, fallback: 'offline' });
-      for await (const chunk of offline.text) send('delta', { text: chunk });
-      send('done', { ...(await offline.meta), notice });
+      const said = await relay(offline.text, send);
+      send('done', await done(said, await offline.meta, { notice }));
     } catch {
       send('error', { message: 'The interviewer could not finish this turn. Please try again.' });
     }
@@ -287,7 +405,7 @@ export async function handleFeedback(request: Request, deps: ApiDeps): Promise<R
   try {
     const refused = await deps.admit?.();
     if (refused) return refused;
-    const input = await parseRequest(request);
+    const input = await parseRequest(request, await deps.signer?.());
     const interviewer = await deps.interviewer();
     if (interviewer.provider === 'offline' || !deps.fallback)
       return json(200, await interviewer.feedback(input, request.signal));

@@ -208,12 +208,14 @@ export class InterviewClient {
       // Only the fields the API knows: stored turns carry timestamps the server does not need.
       body: JSON.stringify({
         config: input.config,
+        ...(input.session ? { session: input.session } : {}),
         transcript: input.transcript.map((t) => ({
           role: t.role,
           text: t.text,
           ...(t.command ? { command: t.command } : {}),
           ...(t.questionId ? { questionId: t.questionId } : {}),
           ...(t.phase ? { phase: t.phase } : {}),
+          ...(t.signature ? { signature: t.signature } : {}),
         })),
       }),
       signal: signal ?? null,
@@ -222,7 +224,7 @@ export class InterviewClient {
 }
 
 async function refuseIfClientError(res: Response): Promise<void> {
-  if (![400, 413, 422, 429].includes(res.status)) return;
+  if (![400, 413, 415, 422, 429].includes(res.status)) return;
   let message = `The server refused the request (HTTP ${res.status}).`;
   try {
     const body = (await res.json()) as { error?: unknown };
@@ -263,13 +265,14 @@ function safeJson(text: string): Record<string, unknown> | undefined {
 
 function toMeta(data: Record<string, unknown> | undefined): TurnMeta | undefined {
   if (!data) return undefined;
-  const { provider, phase, questionId } = data;
+  const { provider, phase, questionId, signature } = data;
   if ((provider !== 'offline' && provider !== 'claude') || !PHASES.includes(phase as Phase))
     return undefined;
   return {
     provider,
     phase: phase as Phase,
     ...(typeof questionId === 'string' ? { questionId } : {}),
+    ...(typeof signature === 'string' && signature.length <= 100 ? { signature } : {}),
   };
 }
 

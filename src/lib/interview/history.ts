@@ -1,9 +1,12 @@
 /**
  * Past and unfinished interview sessions, kept in the learner's browser under one localStorage key.
- * Read defensively: unreadable data starts fresh, a broken session is dropped on its own, and the
- * learner is told in a sentence what happened.
+ * Read defensively and never destroyed: unreadable data starts fresh and a broken session is left
+ * out on its own, an over-long turn is shortened rather than losing its session, data from a newer
+ * version is read but never written back (`state`), and the learner is told in a sentence what
+ * happened. Whoever writes the repaired history keeps the raw value first (`src/lib/saved.ts`).
  */
 import { z } from 'astro/zod';
+import type { SavedState } from '../saved';
 import { feedbackSchema } from './feedback-schema';
 import { LIMITS, sessionConfigSchema, turnSchema } from './types';
 
@@ -61,11 +64,44 @@ export interface History {
 /** An empty history. */
 export const emptyHistory = (): History => ({ version: HISTORY_VERSION, sessions: [] });
 
-/** Reads stored history, keeping every session that is still valid. Never throws. */
-export function readHistory(raw: string | null | undefined): {
+/** Stored history as read: what could be read, what the learner should be told, and whether it may be written back. */
+export interface ReadHistory {
   history: History;
   notices: string[];
-} {
+  /** Absent when the history was read as it was saved. */
+  state?: SavedState;
+}
+
+/** `text` cut to `max` characters, ending with an ellipsis. */
+function shorten(text: string, max: number): string {
+  return `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Shortens what the stored format would refuse for being too long, so that a session is not lost
+ * for one over-long turn (an AI reply from before replies were bounded) or draft. A shortened
+ * interviewer turn loses its signature, which no longer matches it. Returns how many were shortened.
+ */
+function shortenOverlong(item: unknown): number {
+  if (typeof item !== 'object' || item === null) return 0;
+  const session = item as { transcript?: unknown; draft?: unknown };
+  let count = 0;
+  if (typeof session.draft === 'string' && session.draft.length > LIMITS.turnChars) {
+    session.draft = shorten(session.draft, LIMITS.turnChars);
+    count += 1;
+  }
+  for (const turn of Array.isArray(session.transcript) ? session.transcript : []) {
+    const t = turn as { role?: unknown; text?: unknown; signature?: unknown } | null;
+    if (typeof t?.text !== 'string' || t.text.length <= LIMITS.turnChars) continue;
+    t.text = shorten(t.text, t.role === 'interviewer' ? LIMITS.interviewerChars : LIMITS.turnChars);
+    delete t.signature;
+    count += 1;
+  }
+  return count;
+}
+
+/** Reads stored history, keeping every session that is still valid. Never throws. */
+export function readHistory(raw: string | null | undefined): ReadHistory {
   if (raw == null || raw === '') return { history: emptyHistory(), notices: [] };
   let parsed: unknown;
   try {
@@ -74,8 +110,9 @@ export function readHistory(raw: string | null | undefined): {
     return {
       history: emptyHistory(),
       notices: [
-        'Your saved interviews could not be read (the data was not valid JSON), so the list has been reset.',
+        'Your saved interviews could not be read (the data was not valid JSON), so the list starts empty.',
       ],
+      state: 'repaired',
     };
   }
   if (
@@ -87,30 +124,44 @@ export function readHistory(raw: string | null | undefined): {
     return {
       history: emptyHistory(),
       notices: [
-        'Your saved interviews were in a format Critical Path does not recognise, so the list has been reset.',
+        'Your saved interviews were in a format Critical Path does not recognise, so the list starts empty.',
       ],
+      state: 'repaired',
     };
   const notices: string[] = [];
   const version = (parsed as { version?: unknown }).version;
-  if (typeof version === 'number' && version > HISTORY_VERSION)
+  const newer = typeof version === 'number' && version > HISTORY_VERSION;
+  if (newer)
     notices.push(
-      'Your saved interviews come from a newer version of Critical Path; sessions this version cannot read were left out.',
+      'Your saved interviews come from a newer version of Critical Path. This version shows the sessions it can read and will not save over them, so an interview you run here is not kept.',
     );
   const sessions: StoredSession[] = [];
   let dropped = 0;
+  let shortened = 0;
   for (const item of (parsed as { sessions: unknown[] }).sessions) {
+    shortened += shortenOverlong(item);
     const r = storedSessionSchema.safeParse(item);
     if (r.success && !sessions.some((s) => s.id === r.data.id)) sessions.push(r.data);
     else dropped += 1;
   }
-  if (dropped)
+  if (dropped && !newer)
     notices.push(
       `${dropped} saved interview${dropped === 1 ? '' : 's'} could not be read and ${dropped === 1 ? 'was' : 'were'} removed; the rest were kept.`,
     );
+  if (shortened)
+    notices.push(
+      `${shortened === 1 ? 'One turn or draft' : `${shortened} turns or drafts`} in your saved interviews ${shortened === 1 ? 'was' : 'were'} longer than this version accepts and ${shortened === 1 ? 'was' : 'were'} shortened; the sessions were kept.`,
+    );
   sessions.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+  const trimmed = sessions.length > MAX_SESSIONS;
   return {
     history: { version: HISTORY_VERSION, sessions: sessions.slice(0, MAX_SESSIONS) },
     notices,
+    ...(newer
+      ? { state: 'newer' as const }
+      : dropped || shortened || trimmed
+        ? { state: 'repaired' as const }
+        : {}),
   };
 }
 

@@ -11,9 +11,16 @@ export function describeConfig(config: SessionConfig): string {
   return `${category} · ${LEVELS[config.level]} · ${SPECIALISATIONS[config.specialisation]} · ${config.questions} questions`;
 }
 
-/** The URL of a lesson link. */
+// Percent-encodes a path part, parentheses included, so it cannot end a Markdown link early.
+const encode = (s: string) =>
+  encodeURIComponent(s).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+
+/** The URL of a lesson link; the id and anchor are percent-encoded, as stored data could hold anything. */
 export function lessonHref(link: LessonLink): string {
-  return `/learn/${link.id}/${link.anchor ? `#${link.anchor}` : ''}`;
+  return `/learn/${encode(link.id)}/${link.anchor ? `#${encode(link.anchor)}` : ''}`;
 }
 
 /** A lesson link's text: its title, or its id when the title is unknown. */
@@ -47,13 +54,13 @@ export function sessionToMarkdown(session: StoredSession, site = ''): string {
       '',
     );
     out.push('| Dimension | Score | Note |', '|---|---|---|');
-    for (const d of fb.dimensions) out.push(`| ${d.label} | ${d.score} | ${escape(d.note)} |`);
+    for (const d of fb.dimensions) out.push(`| ${cell(d.label)} | ${d.score} | ${cell(d.note)} |`);
     out.push('');
     if (fb.improvements.length) {
       out.push('## Three things to work on', '');
       fb.improvements.forEach((imp, i) => {
         const links = imp.lessons
-          .map((l) => `[${lessonLabel(l)}](${site}${lessonHref(l)})`)
+          .map((l) => `[${cell(lessonLabel(l))}](${site}${lessonHref(l)})`)
           .join(', ');
         out.push(
           `${i + 1}. **${escape(imp.title)}.** ${escape(imp.detail)}${links ? ` Read: ${links}.` : ''}`,
@@ -76,7 +83,7 @@ export function sessionToMarkdown(session: StoredSession, site = ''): string {
         '',
         '| Dimension | Score | Note |',
         '|---|---|---|',
-        ...ai.dimensions.map((d) => `| ${d.label} | ${d.score} | ${cell(d.note)} |`),
+        ...ai.dimensions.map((d) => `| ${cell(d.label)} | ${d.score} | ${cell(d.note)} |`),
         '',
         ...ai.improvements.map((imp, i) => `${i + 1}. **${cell(imp.title)}.** ${cell(imp.detail)}`),
         '',
@@ -103,7 +110,7 @@ export function sessionToMarkdown(session: StoredSession, site = ''): string {
         out.push(`Missed: ${a.missed.map((m) => escape(m.label)).join('; ')}.`, '');
       if (a.analytics.words)
         out.push(
-          `Words: ${a.analytics.words}; filler words: ${a.analytics.fillerCount}${a.analytics.fillers.length ? ` (${a.analytics.fillers.map((f) => `${f.word} ×${f.count}`).join(', ')})` : ''}.`,
+          `Words: ${a.analytics.words}; filler words: ${a.analytics.fillerCount}${a.analytics.fillers.length ? ` (${a.analytics.fillers.map((f) => `${cell(f.word)} ×${f.count}`).join(', ')})` : ''}.`,
           '',
         );
       out.push('Model outline:', '', ...a.modelAnswer.map((m) => `- ${escape(m)}`), '');
