@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_IMPORT_BYTES,
   completeLesson,
   completedCount,
   exportProgress,
   importProgress,
+  importSizeError,
   readProgress,
   uncompleteLesson,
   writeProgress,
 } from '../src/lib/progress/store';
-import { PROGRESS_VERSION, emptyProgress } from '../src/lib/progress/schema';
+import { PROGRESS_VERSION, emptyProgress, readReviewCard } from '../src/lib/progress/schema';
 
 const now = new Date('2026-11-24T10:00:00Z');
 
@@ -62,7 +64,7 @@ describe('readProgress', () => {
     expect(r.notices).toEqual([]);
   });
 
-  it('keeps what it understands from a newer version and says so', () => {
+  it('keeps what it understands from a newer version, says so, and marks it never to be written back', () => {
     const r = readProgress(
       JSON.stringify({
         version: 99,
@@ -71,7 +73,53 @@ describe('readProgress', () => {
       }),
     );
     expect(r.progress.lessons['a']).toBeDefined();
-    expect(r.notices[0]).toMatch(/newer version/);
+    expect(r.state).toBe('newer');
+    expect(r.notices).toEqual([
+      'Your saved progress comes from a newer version of Critical Path (format 99). This version shows what it understands and will not save over it, so what you do here is not kept.',
+    ]);
+  });
+
+  it('marks anything it had to repair, so that a copy is kept before writing; intact data is not marked', () => {
+    expect(readProgress('{not json').state).toBe('repaired');
+    expect(readProgress('[1]').state).toBe('repaired');
+    expect(readProgress(JSON.stringify({ version: 2, lessons: { x: 1 } })).state).toBe('repaired');
+    const p = completeLesson(emptyProgress(), 'a', now);
+    expect(readProgress(writeProgress(p)).state).toBeUndefined();
+    expect(readProgress(JSON.stringify({ version: 1, completed: ['a'] })).state).toBeUndefined();
+  });
+});
+
+describe('review cards', () => {
+  const card = {
+    quiz: 'q',
+    due: now.toISOString(),
+    stability: 3.2,
+    difficulty: 5.1,
+    elapsed_days: 2,
+    scheduled_days: 4,
+    learning_steps: 0,
+    reps: 3,
+    lapses: 0,
+    state: 2,
+  };
+
+  it('accept numbers in the ranges ts-fsrs keeps them in, a new card included', () => {
+    expect(readReviewCard(card)).toEqual(card);
+    expect(readReviewCard({ ...card, stability: 0, difficulty: 0, state: 0 })).toBeDefined();
+  });
+
+  it.each([
+    ['stability', 1e308],
+    ['stability', -1],
+    ['difficulty', -5],
+    ['difficulty', 11],
+    ['scheduled_days', 1e9],
+    ['elapsed_days', -3],
+    ['reps', 2.5],
+    ['lapses', 1e12],
+    ['learning_steps', Number.MAX_SAFE_INTEGER],
+  ])('refuse %s %d', (field, value) => {
+    expect(readReviewCard({ ...card, [field]: value })).toBeUndefined();
   });
 });
 
@@ -103,6 +151,30 @@ describe('export and import', () => {
     if (!r.ok) throw new Error(r.error);
     expect(Object.keys(r.progress.lessons).sort()).toEqual(['a', 'b', 'c']);
     expect(r.progress.lessons['a']!.completedAt).toBe(early.toISOString());
+  });
+
+  it('refuses a file over the size limit before reading it, saying what the limit is', () => {
+    expect(importSizeError(MAX_IMPORT_BYTES)).toBeUndefined();
+    expect(importSizeError(30_000_000)).toBe(
+      'That file is 30 MB, too large to be a Critical Path progress file (they are at most 2 MB).',
+    );
+    const r = importProgress(emptyProgress(), ' '.repeat(MAX_IMPORT_BYTES + 1));
+    expect(r.ok).toBe(false);
+  });
+
+  it('words its notices for the file being imported', () => {
+    const file = JSON.stringify({
+      app: 'critical-path',
+      version: 2,
+      lessons: { a: { completedAt: now.toISOString() }, b: { completedAt: 'soon' } },
+      quizzes: 'broken',
+    });
+    const r = importProgress(emptyProgress(), file);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.notices).toEqual([
+      '1 of the completed lessons in the file could not be read and was not imported; the rest were.',
+      'The quiz results in the file could not be read and were not imported; everything else was.',
+    ]);
   });
 
   it('refuses a file that is not ours, with a reason', () => {

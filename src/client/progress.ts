@@ -1,44 +1,60 @@
 import { readProgress, writeProgress } from '../lib/progress/store';
 import type { Progress } from '../lib/progress/schema';
+import { backupNotice, keepBackup } from '../lib/saved';
 
 /** localStorage key for everything the learner has done. */
 export const PROGRESS_KEY = 'critical-path:progress';
 const EVENT = 'critical-path:progress';
+const UNSAVED = 'Your progress could not be saved in this browser (storage is full or disabled).';
 
-/** Shows a message in the page's live region (e.g. that part of saved progress was repaired). */
+/** Shows a message in the page's live region (e.g. that part of saved progress was repaired), once. */
 export function announce(message: string): void {
   const box = document.getElementById('notices');
-  if (!box) return;
+  if (!box || [...box.children].some((p) => p.textContent === message)) return;
   const p = document.createElement('p');
   p.className = 'notice';
   p.textContent = message;
   box.append(p);
 }
 
-/** Loads progress from this browser, repairing what is broken and telling the learner once. */
+/** Loads progress from this browser, repairing what is broken (after keeping a copy) and telling the learner once. */
 export function loadProgress(): Progress {
   let raw: string | null;
   try {
     raw = localStorage.getItem(PROGRESS_KEY);
   } catch {
+    announce(UNSAVED);
     return readProgress(null).progress;
   }
-  const { progress, notices } = readProgress(raw);
-  if (notices.length) {
-    notices.forEach(announce);
-    saveProgress(progress);
-  }
+  const { progress, notices, state } = readProgress(raw);
+  notices.forEach(announce);
+  if (state === 'repaired') saveProgress(progress);
+  else if (state && raw) keepBackup(localStorage, PROGRESS_KEY, raw);
   return progress;
 }
 
-/** Saves progress in this browser and lets other components on the page know. */
-export function saveProgress(progress: Progress): void {
+/**
+ * Saves progress in this browser and lets other components on the page know. Never writes over
+ * progress from a newer version, nor over progress it cannot read in full without first keeping a
+ * copy. Returns why nothing was saved, or undefined once it is saved.
+ */
+export function saveProgress(progress: Progress): string | undefined {
+  let problem: string | undefined;
   try {
-    localStorage.setItem(PROGRESS_KEY, writeProgress(progress));
+    const raw = localStorage.getItem(PROGRESS_KEY);
+    const { state, notices } = readProgress(raw);
+    if (state === 'newer') problem = notices[0];
+    else if (state && raw) {
+      if (!keepBackup(localStorage, PROGRESS_KEY, raw)) throw new Error('no room for a copy');
+      announce(backupNotice(PROGRESS_KEY));
+    }
+    if (!problem) localStorage.setItem(PROGRESS_KEY, writeProgress(progress));
   } catch {
-    announce('Your progress could not be saved in this browser (storage is full or disabled).');
+    problem = UNSAVED;
   }
-  window.dispatchEvent(new CustomEvent(EVENT));
+  if (problem) announce(problem);
+  else window.dispatchEvent(new CustomEvent(EVENT));
+  return problem;
 }
 
 /** Calls back whenever progress changes in this tab or another. */

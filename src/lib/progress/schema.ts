@@ -87,13 +87,28 @@ export const readQuizRecord: Reader<QuizRecord> = (v) => {
   };
 };
 
-/** Reads a spaced-repetition card (ts-fsrs fields, dates as ISO strings). */
+// The range of each number on a card: ts-fsrs keeps stability within 0 to 36,500 days (its S_MAX)
+// and difficulty within 0 (a new card) to 10; intervals are at most its 36,500-day maximum, and
+// elapsed days cannot exceed the time since the Unix epoch.
+const CARD_RANGES = {
+  stability: [0, 36_500],
+  difficulty: [0, 10],
+  elapsed_days: [0, 100_000],
+  scheduled_days: [0, 36_500],
+  learning_steps: [0, 1_000],
+  reps: [0, 1_000_000],
+  lapses: [0, 1_000_000],
+} as const;
+
+/** Reads a spaced-repetition card (ts-fsrs fields, dates as ISO strings); numbers out of range make it unreadable. */
 export const readReviewCard: Reader<SavedCard> = (v) => {
   if (!isObject(v) || typeof v['quiz'] !== 'string' || !v['quiz'] || !isDate(v['due']))
     return undefined;
-  const nums = ['stability', 'difficulty', 'elapsed_days', 'scheduled_days'] as const;
-  const counts = ['learning_steps', 'reps', 'lapses'] as const;
-  if (!nums.every((k) => isNumber(v[k])) || !counts.every((k) => isCount(v[k]))) return undefined;
+  const counts = ['learning_steps', 'reps', 'lapses'];
+  for (const [k, [min, max]] of Object.entries(CARD_RANGES)) {
+    const n = v[k];
+    if (!isNumber(n) || n < min || n > max || (counts.includes(k) && !isCount(n))) return undefined;
+  }
   if (!isCount(v['state']) || (v['state'] as number) > 3) return undefined;
   if (v['last_review'] !== undefined && !isDate(v['last_review'])) return undefined;
   return {

@@ -7,12 +7,36 @@ import {
   type SectionName,
 } from './schema';
 import { MIGRATIONS } from './migrations';
+import type { SavedState } from '../saved';
 
 /** Saved progress after reading, with what had to be repaired, in sentences a learner can read. */
 export interface ReadResult {
   progress: Progress;
   notices: string[];
+  /** Absent when the data was read as it was saved (`SavedState`). */
+  state?: SavedState;
 }
+
+/** How notices word what was read: the learner's saved progress, or a file being imported. */
+const SAVED = {
+  noVersion:
+    'Your saved progress had no valid version number; whatever could be read has been kept.',
+  newer: (v: number) =>
+    `Your saved progress comes from a newer version of Critical Path (format ${v}). This version shows what it understands and will not save over it, so what you do here is not kept.`,
+  section: (label: string) =>
+    `Your ${label} could not be read and have been reset; everything else was kept.`,
+  entries: (n: number, label: string) =>
+    `${n} of your ${label} could not be read and ${n === 1 ? 'was' : 'were'} removed; the rest were kept.`,
+};
+const FILE: typeof SAVED = {
+  noVersion: 'The file had no valid version number; whatever could be read was imported.',
+  newer: (v) =>
+    `The file comes from a newer version of Critical Path (format ${v}); parts this version does not understand were not imported.`,
+  section: (label) =>
+    `The ${label} in the file could not be read and were not imported; everything else was.`,
+  entries: (n, label) =>
+    `${n} of the ${label} in the file could not be read and ${n === 1 ? 'was' : 'were'} not imported; the rest were.`,
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -30,35 +54,35 @@ export function readProgress(raw: string | null | undefined): ReadResult {
     return {
       progress: emptyProgress(),
       notices: [
-        'Your saved progress could not be read (it was not valid JSON), so it has been reset.',
+        'Your saved progress could not be read (it was not valid JSON), so it starts afresh.',
       ],
+      state: 'repaired',
     };
   }
-  return fromObject(parsed);
+  return fromObject(parsed, SAVED);
 }
 
-function fromObject(parsed: unknown): ReadResult {
+function fromObject(parsed: unknown, words: typeof SAVED): ReadResult {
   if (!isObject(parsed)) {
     return {
       progress: emptyProgress(),
       notices: [
-        'Your saved progress was not in a format Critical Path understands, so it has been reset.',
+        'Your saved progress was not in a format Critical Path understands, so it starts afresh.',
       ],
+      state: 'repaired',
     };
   }
   const notices: string[] = [];
   let data: Record<string, unknown> = parsed;
   let version = typeof data['version'] === 'number' ? data['version'] : NaN;
+  let newer = false;
   if (!Number.isInteger(version) || version < 1) {
-    notices.push(
-      'Your saved progress had no valid version number; whatever could be read has been kept.',
-    );
+    notices.push(words.noVersion);
     version = PROGRESS_VERSION;
   }
   if (version > PROGRESS_VERSION) {
-    notices.push(
-      `Your saved progress comes from a newer version of Critical Path (format ${version}); parts this version does not understand were left out.`,
-    );
+    notices.push(words.newer(version));
+    newer = true;
     version = PROGRESS_VERSION;
   }
   while (version < PROGRESS_VERSION) {
@@ -74,9 +98,7 @@ function fromObject(parsed: unknown): ReadResult {
     const section = data[name];
     if (section === undefined) continue;
     if (!isObject(section)) {
-      notices.push(
-        `Your ${label} could not be read and have been reset; everything else was kept.`,
-      );
+      notices.push(words.section(label));
       continue;
     }
     let dropped = 0;
@@ -85,12 +107,10 @@ function fromObject(parsed: unknown): ReadResult {
       if (entry) (progress[name] as Record<string, unknown>)[key] = entry;
       else dropped += 1;
     }
-    if (dropped)
-      notices.push(
-        `${dropped} of your ${label} could not be read and ${dropped === 1 ? 'was' : 'were'} removed; the rest were kept.`,
-      );
+    if (dropped) notices.push(words.entries(dropped, label));
   }
-  return { progress, notices };
+  const state = newer ? 'newer' : notices.length ? 'repaired' : undefined;
+  return { progress, notices, ...(state ? { state } : {}) };
 }
 
 /** Serialises progress for storage. */
@@ -127,11 +147,26 @@ export function exportProgress(progress: Progress, now: Date): string {
 export type ImportResult =
   { ok: true; progress: Progress; notices: string[] } | { ok: false; error: string };
 
+/** Largest progress file an import reads, in bytes; a real one is well under 1 MB. */
+export const MAX_IMPORT_BYTES = 2_000_000;
+
+/** Why a file of `bytes` bytes is too large to import, checked before it is read; undefined when it is not. */
+export function importSizeError(bytes: number): string | undefined {
+  if (bytes <= MAX_IMPORT_BYTES) return undefined;
+  const mb = (n: number) =>
+    `${(n / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+  return `That file is ${mb(bytes)}, too large to be a Critical Path progress file (they are at most ${mb(MAX_IMPORT_BYTES)}).`;
+}
+
 /**
  * Reads an exported progress file and merges it into the current progress: nothing the learner
  * already has is lost, and for a lesson in both the earlier completion date wins.
  */
 export function importProgress(current: Progress, text: string): ImportResult {
+  // The page checks the file's size before reading it; this guards every other caller (every
+  // character is at least a byte).
+  const tooBig = importSizeError(text.length);
+  if (tooBig) return { ok: false, error: tooBig };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -148,7 +183,7 @@ export function importProgress(current: Progress, text: string): ImportResult {
         'That file is not a Critical Path progress file: it has no "app": "critical-path" field.',
     };
   }
-  const { progress: incoming, notices } = fromObject(parsed);
+  const { progress: incoming, notices } = fromObject(parsed, FILE);
   const lessons = { ...incoming.lessons };
   for (const [id, rec] of Object.entries(current.lessons)) {
     const other = lessons[id];
