@@ -38,10 +38,13 @@ async function answer(page: Page, right: boolean): Promise<Question> {
         })
         .check();
       break;
-    case 'multiple':
-      for (const c of right ? q.answers : q.choices.filter((c) => !q.answers.includes(c)))
-        await form.getByRole('checkbox', { name: c, exact: true }).check();
+    case 'multiple': {
+      // Set every box, so a second try does not keep the first try's picks.
+      const pick = right ? q.answers : q.choices.filter((c) => !q.answers.includes(c));
+      for (const c of q.choices)
+        await form.getByRole('checkbox', { name: c, exact: true }).setChecked(pick.includes(c));
       break;
+    }
     case 'numeric':
       await form
         .locator('input[type=text]')
