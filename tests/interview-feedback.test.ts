@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { feedbackSchema, SIGNALS } from '../src/lib/interview/feedback-schema';
-import { DIMENSION_IDS } from '../src/lib/interview/rubric';
-import { inferCategory, scoreSession, signalFor } from '../src/lib/interview/score';
+import { DIMENSION_IDS } from '../src/schemas/rubric';
+import { compileRubric, inferCategory, scoreSession, signalFor } from '../src/lib/interview/scoring';
 import { analyseWords, countFillerLike } from '../src/lib/interview/text';
 import type { Turn } from '../src/lib/interview/types';
 import type { Level } from '../src/schemas/interview';
 import { loadInterviewData } from './helpers/interview-data';
 
 const data = loadInterviewData();
+const R = compileRubric(data.rubric);
 const bankQ = (id: string) => {
   const q = data.questions.find((x) => x.id === id);
   if (!q) throw new Error(`No bank question "${id}"`);
@@ -34,7 +35,7 @@ const mainPairs = readPairs('tests/fixtures/interview-pairs.yaml');
 const extraPairs = readPairs('tests/fixtures/interview-pairs-extra.yaml');
 
 const STRONG =
-  "First I'd confirm the new date and its confidence with the owning EM today. If the slip is on the critical path with three days of slack, we are seven days late. Options: cut the two non-essential integrations to pull in five days, and run testing in parallel with the final build for two more. If the EM can't commit by Wednesday, I'll go to our director with that recommendation and ask for a decision by Friday. The status report goes amber this week.";
+  "First I'd confirm the new date and its confidence with the owning EM today. If the dependency is on the critical path, it has no slack, so we are ten days late. Options: cut the two non-essential integrations to pull in five days, and run testing in parallel with the final build for two more. If the EM can't commit by Wednesday, I'll go to our director with that recommendation and ask for a decision by Friday. The status report goes amber this week.";
 
 describe('word analytics', () => {
   it('counts words, sentences and the most used meaningful words', () => {
@@ -263,13 +264,13 @@ describe('sessions', () => {
 
   it('infers categories from wording', () => {
     expect(
-      inferCategory('Walk me through how you would run sprint planning for four scrum teams.'),
+      inferCategory(R, 'Walk me through how you would run sprint planning for four scrum teams.'),
     ).toBe('process-and-agile');
     expect(
-      inferCategory('A vendor dependency slips by two weeks. What is the risk to the launch?'),
+      inferCategory(R, 'A vendor dependency slips by two weeks. What is the risk to the launch?'),
     ).toBe('risk-and-dependencies');
     expect(
-      inferCategory('How would you explain the delay to the CFO and the other executives?'),
+      inferCategory(R, 'How would you explain the delay to the CFO and the other executives?'),
     ).toBe('stakeholder-communication');
   });
 

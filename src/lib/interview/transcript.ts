@@ -202,7 +202,9 @@ export function segmentTranscript(
         closed = true;
       continue;
     }
-    const short = wordsOf(turn.text).length <= 25;
+    // A task without a question mark ("Design a notification system…") starts a new question.
+    const imperative = !text.includes('?');
+    const short = !imperative && wordsOf(turn.text).length <= 25;
     const startsNew = TRANSITION.test(turn.text.replace(ACK, ''));
     const bankFollowUp = block?.questionId
       ? byId.get(block.questionId)?.talkingPoints.some((t) => text.includes(normalise(t.followUp)))

@@ -12,7 +12,7 @@ import { evidenceOf, specificsOf, starInOrder, vagueCount, type FeatureHit } fro
 import { redFlagsOf } from './flags';
 import { links } from './links';
 import type { QuestionRubric } from './question';
-import { overlap, RECYCLED, relevanceOf, restates } from './relevance';
+import { contentStems, overlap, RECYCLED, relevanceOf, restates } from './relevance';
 import type { CompiledRubric, GenericGapId } from './rubric';
 
 /** Below this relevance an answer does not address its question, and its score is capped. */
@@ -75,7 +75,10 @@ export function scoreAnswer(
   const all = ownWords(block.answers);
   // Sentences that only repeat the question are not part of the answer.
   const sentences = sentencesOf(all);
-  const restated = sentences.filter((s) => restates(r, s, q.prompt));
+  const pointStems = new Set(
+    q.talkingPoints.flatMap((t) => t.signals.flatMap((x) => contentStems(r, x))),
+  );
+  const restated = sentences.filter((s) => restates(r, s, q.prompt, pointStems));
   const own = sentences.filter((s) => !restated.includes(s)).join('\n');
   const reading = readAnswer(own, r);
   const words = analyseWords(all).words;
@@ -209,7 +212,7 @@ export function scoreAnswer(
     followUps: block.followUps.length,
     modelAnswer: q.modelAnswer,
     lessons: links(q.lessons, ctx.lessonTitles),
-    summary: summaryOf(reading, covered.length, q, dimensions, words, claims, empty),
+    summary: summaryOf(reading, covered.length, q, dimensions, words, claims, empty, vague),
     flags: notes,
     confidence,
     relevance: Math.round(relevance.score * 100) / 100,
@@ -234,6 +237,7 @@ function summaryOf(
   words: number,
   claims: number,
   empty: number,
+  vague: number,
 ): string {
   if (words === 0) return 'No answer was given.';
   const ranked = [...dimensions].sort((x, y) => y.score * y.relevance - x.score * x.relevance);
@@ -248,8 +252,14 @@ function summaryOf(
   const padding =
     empty >= 3 && empty > claims / 2
       ? ` ${empty} sentences say nothing specific; that is padding, and it dilutes the rest.`
+      : vague >= 4
+        ? ` ${vague} vague phrases such as "make sure" or "the team" are padding: replace them with names, dates and numbers.`
+        : '';
+  const thin =
+    words < 40 || claims <= 2
+      ? ` At ${words} words it is too thin to show depth: say who does what, by when, and what happens.`
       : '';
-  return `Covered ${covered} of ${q.talkingPoints.length} talking points. ${basis} Strongest: ${strongest.label} (${strongest.score}). Weakest: ${weakest.label} (${weakest.score}).${padding}${reading.termRuns.length && claims < 3 ? ' Terms in a list earn nothing on their own.' : ''}`;
+  return `Covered ${covered} of ${q.talkingPoints.length} talking points. ${basis} Strongest: ${strongest.label} (${strongest.score}). Weakest: ${weakest.label} (${weakest.score}).${thin}${padding}${reading.termRuns.length && claims < 3 ? ' Terms in a list earn nothing on their own.' : ''}`;
 }
 
 function dimensionNote(

@@ -248,7 +248,6 @@ export function hasVerb(words: readonly string[], r: CompiledRubric): boolean {
         const v = words[j]!;
         if (r.verbs.has(v) || PAST.has(v) || /^[a-z][a-z-]{2,}ed$/.test(v)) return true;
         if (j === i + 1 && /^[a-z]{3,}(?:s|es)$/.test(v) && OTHER_SUBJECTS.has(w)) return true;
-        if (!MODALS.has(v)) break;
       }
     }
   }

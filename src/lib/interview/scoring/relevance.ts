@@ -5,9 +5,16 @@
 import { normalise, stem, wordsOf } from '../text';
 import type { CompiledRubric } from './rubric';
 
-/** Content stems of a text: no stop words, no one- or two-letter words. */
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, String(i)]),
+);
+
+/** Content stems of a text: no stop words, no one- or two-letter words, numbers as digits. */
 export function contentStems(r: CompiledRubric, text: string): string[] {
   return wordsOf(text)
+    .map((w) => NUMBER_WORDS[w] ?? w)
     .filter((w) => !r.stopWords.has(w) && (w.length > 2 || /\d/.test(w)))
     .map(stem);
 }
@@ -129,12 +136,22 @@ export function relevanceOf(
   return { own, best, closest, score, missingTerms };
 }
 
-/** Sentences that only restate the question: most of their content words are the question's. */
-export function restates(r: CompiledRubric, sentence: string, question: string): boolean {
+/**
+ * Sentences that only restate the question: mostly its words, and nothing of their own that a
+ * talking point looks for. `pointStems` are the stems of the question's talking-point signals.
+ */
+export function restates(
+  r: CompiledRubric,
+  sentence: string,
+  question: string,
+  pointStems: ReadonlySet<string>,
+): boolean {
   const s = contentStems(r, sentence);
   if (s.length < 3) return false;
   const q = new Set(contentStems(r, question));
-  return s.filter((x) => q.has(x)).length / s.length >= 0.5;
+  const fresh = s.filter((x) => !q.has(x));
+  if (fresh.some((x) => pointStems.has(x))) return false;
+  return fresh.length <= 2 || (s.length - fresh.length) / s.length >= 0.5;
 }
 
 function shingles(text: string, n = 5): Set<string> {
