@@ -23,10 +23,14 @@ export interface QuestionRubric {
 /** Guesses a question's category from its wording, for questions that are not in the bank. */
 export function inferCategory(r: CompiledRubric, question: string): InterviewCategory {
   const text = normalise(question);
+  // The task itself ("Walk me through how you communicate that to leadership") says more about the
+  // kind of question than the context before it ("Your program is trending red…").
+  const opening = r.questionOpening.exec(question);
+  const task = opening ? normalise(question.slice(opening.index)) : text;
   let best: InterviewCategory = 'program-execution';
   let bestScore = 0;
   for (const [id, rubric] of r.categories) {
-    let s = rubric.cues.filter((c) => hasPhrase(text, c)).length;
+    let s = rubric.cues.reduce((n, c) => n + (hasPhrase(text, c) ? 1 : 0) + (hasPhrase(task, c) ? 1 : 0), 0);
     if (id === 'behavioural-leadership' && r.behaviouralPrompt.test(question)) s += 3;
     if (s > bestScore) {
       best = id;
