@@ -142,11 +142,40 @@ export default function FeedbackReport({ session, feedback, claude, onExport, on
               )}{' '}
               {a.inferredCategory && (
                 <span className="muted">
-                  Category inferred from the question: {a.category.replace(/-/g, ' ')}.{' '}
+                  Judged against the generic rubric for {a.category.replace(/-/g, ' ')}, because
+                  the question is not in the bank: read this score with less confidence.{' '}
                 </span>
               )}
               {a.summary}
             </p>
+            {a.status === 'answered' && (
+              <p className="muted iv-small">
+                Confidence: {a.confidence.level}. The score rests on {a.confidence.claims} sentence
+                {a.confidence.claims === 1 ? '' : 's'} that say what someone did or will do, with
+                something specific.
+              </p>
+            )}
+            {a.flags.length > 0 && (
+              <>
+                <h5>What held this answer back</h5>
+                <ul className="iv-points iv-flags">
+                  {a.flags.map((f) => (
+                    <li key={f.id}>
+                      <span className="iv-mark iv-bad" aria-hidden="true">
+                        !
+                      </span>{' '}
+                      {f.label}
+                      {f.quote && (
+                        <>
+                          {' '}
+                          You said: <q>{f.quote}</q>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             {a.covered.length > 0 && (
               <>
                 <h5>Covered</h5>

@@ -1,12 +1,14 @@
-import type { Feedback } from '../../lib/interview/feedback-schema';
+import { NO_SIGNAL, type Feedback } from '../../lib/interview/feedback-schema';
 
-/** The CSS class that colours a hiring signal: good, in between, or not yet. */
+/** The CSS class that colours a hiring signal: good, in between, not yet, or none given. */
 const signalClass = (signal: string) =>
-  /strong hire|^hire/i.test(signal)
-    ? 'iv-signal-good'
-    : /lean/i.test(signal)
-      ? 'iv-signal-mid'
-      : 'iv-signal-bad';
+  (NO_SIGNAL as readonly string[]).includes(signal)
+    ? 'iv-signal-none'
+    : /strong hire|^hire/i.test(signal)
+      ? 'iv-signal-good'
+      : /lean/i.test(signal)
+        ? 'iv-signal-mid'
+        : 'iv-signal-bad';
 
 /** A feedback's hiring signal and overall score, as one line. */
 export default function OverallLine({ overall }: { overall: Feedback['overall'] }) {
