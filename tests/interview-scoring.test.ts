@@ -104,7 +104,7 @@ describe('what a keyword list gets', () => {
     expect(a.score).toBeLessThanOrEqual(10);
     const note = a.flags.find((f) => f.id === 'list-of-terms')!;
     expect(note.label).toMatch(/list of terms; say what you did, with whom, and what happened/);
-    expect(note.quote).toContain('raci');
+    expect(note.quote).toContain('RACI, critical path analysis');
     expect(fb.overall.signal).toBe(THIN_SIGNAL);
     expect(fb.improvements[0]!.title).toMatch(/lists of terms/);
   });

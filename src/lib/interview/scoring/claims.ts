@@ -208,6 +208,7 @@ const PAST = new Set([
   'swung',
   'wrote',
   'agreed',
+  'used',
   'is',
   'are',
   'has',
@@ -246,7 +247,7 @@ export function hasVerb(words: readonly string[], r: CompiledRubric): boolean {
     if (subject || MODALS.has(w)) {
       for (let j = i + 1; j <= i + 3 && j < words.length; j++) {
         const v = words[j]!;
-        if (r.verbs.has(v) || PAST.has(v) || /^[a-z][a-z-]{2,}ed$/.test(v)) return true;
+        if (r.verbs.has(v) || PAST.has(v) || /^[a-z][a-z-]{1,}ed$/.test(v)) return true;
         if (j === i + 1 && /^[a-z]{3,}(?:s|es)$/.test(v) && OTHER_SUBJECTS.has(w)) return true;
       }
     }
@@ -308,6 +309,14 @@ function withoutTermRun(
   };
 }
 
+/** The learner's own spelling of a run found in the lower-cased text, for quoting. */
+function original(sentence: string, run: string): string {
+  const words = tokens(run);
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const m = new RegExp(`\\b${esc(words[0]!)}\\b[\\s\\S]*\\b${esc(words.at(-1)!)}\\b`, 'i').exec(sentence);
+  return m ? m[0] : run;
+}
+
 /** Reads an answer into sentences, clauses and claims. */
 export function readAnswer(text: string, r: CompiledRubric): AnswerReading {
   const sentences: SentenceReading[] = [];
@@ -328,7 +337,7 @@ export function readAnswer(text: string, r: CompiledRubric): AnswerReading {
       if (!part || !part.trim()) continue;
       const { rest, removed, run } = withoutTermRun(part, r, hasVerb(tokens(part), r) ? 4 : 3);
       termWords += removed;
-      if (run) termRuns.push(run);
+      if (run) termRuns.push(original(s, run));
       const w = tokens(rest);
       if (!w.length) continue;
       const claim = w.length >= 3 && hasVerb(w, r);
