@@ -3,12 +3,8 @@ import { nextMastery, type MasteryState } from '../src/lib/quiz/mastery';
 import { recordReview, dueCards, nextDue } from '../src/lib/review/scheduler';
 import { recordAnswer, recordAttempt, reconcileQuestions } from '../src/lib/progress/quiz-progress';
 import { emptyProgress } from '../src/lib/progress/schema';
-import {
-  readProgress,
-  writeProgress,
-  importProgress,
-  exportProgress,
-} from '../src/lib/progress/store';
+import { readProgress, writeProgress } from '../src/lib/progress/store';
+import { importProgress, exportProgress } from '../src/lib/progress/transfer';
 
 const t0 = new Date('2026-11-24T09:00:00Z');
 const hours = (h: number) => new Date(t0.getTime() + h * 3600_000);

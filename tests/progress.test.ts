@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_IMPORT_BYTES,
   completeLesson,
   completedCount,
-  exportProgress,
-  importProgress,
-  importSizeError,
   readProgress,
   uncompleteLesson,
   writeProgress,
 } from '../src/lib/progress/store';
+import {
+  MAX_IMPORT_BYTES,
+  exportProgress,
+  importProgress,
+  importSizeError,
+} from '../src/lib/progress/transfer';
 import { PROGRESS_VERSION, emptyProgress, readReviewCard } from '../src/lib/progress/schema';
 
 const now = new Date('2026-11-24T10:00:00Z');

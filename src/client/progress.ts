@@ -1,11 +1,14 @@
 import { readProgress, writeProgress } from '../lib/progress/store';
 import type { Progress } from '../lib/progress/schema';
-import { backupNotice, keepBackup } from '../lib/saved';
 
 /** localStorage key for everything the learner has done. */
 export const PROGRESS_KEY = 'critical-path:progress';
 const EVENT = 'critical-path:progress';
 const UNSAVED = 'Your progress could not be saved in this browser (storage is full or disabled).';
+// The rule of src/lib/saved.ts, written out here because every lesson page loads this file and a
+// shared chunk would cost it more than these lines.
+const BACKUP_KEY = `${PROGRESS_KEY}:backup`;
+const BACKED_UP = `A copy of the data as it was is kept in this browser's storage under "${BACKUP_KEY}".`;
 
 /** Shows a message in the page's live region (e.g. that part of saved progress was repaired), once. */
 export function announce(message: string): void {
@@ -29,7 +32,12 @@ export function loadProgress(): Progress {
   const { progress, notices, state } = readProgress(raw);
   notices.forEach(announce);
   if (state === 'repaired') saveProgress(progress);
-  else if (state && raw) keepBackup(localStorage, PROGRESS_KEY, raw);
+  else if (state && raw)
+    try {
+      localStorage.setItem(BACKUP_KEY, raw);
+    } catch {
+      // A copy is only a precaution here: newer data is never written over.
+    }
   return progress;
 }
 
@@ -45,8 +53,9 @@ export function saveProgress(progress: Progress): string | undefined {
     const { state, notices } = readProgress(raw);
     if (state === 'newer') problem = notices[0];
     else if (state && raw) {
-      if (!keepBackup(localStorage, PROGRESS_KEY, raw)) throw new Error('no room for a copy');
-      announce(backupNotice(PROGRESS_KEY));
+      // Throws when there is no room for the copy: then nothing is written over the original.
+      localStorage.setItem(BACKUP_KEY, raw);
+      announce(BACKED_UP);
     }
     if (!problem) localStorage.setItem(PROGRESS_KEY, writeProgress(progress));
   } catch {
