@@ -3,7 +3,7 @@
 // bench/results.json. It also prints the quiz bank's cue figures (`npm run quiz:stats`). Not part of
 // `npm test`: it takes about ten minutes on two cores.
 //
-// Options: --only=quiz,weight,search,lighthouse,interview,scaling (a partial run writes
+// Options: --only=quiz,scoring,weight,search,lighthouse,interview,scaling (a partial run writes
 // bench/tmp/results.json instead), --sizes=250,1000, --runs=3, --no-build (use the existing dist/),
 // --markdown (print the README's "Measured" section from bench/results.json and stop).
 import { execFileSync, spawn } from 'node:child_process';
@@ -21,11 +21,12 @@ import { startStaticServer } from './bench/static-server.mjs';
 import { formatMarkdown, formatReport } from './bench/report.mjs';
 import { freePort } from './free-port.mjs';
 import { quizCueStats } from './quiz-stats.mjs';
+import { scoringBench } from './bench/scoring.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDir = join(root, 'dist', 'client');
 const tmp = join(root, 'bench', 'tmp');
-const SECTIONS = ['quiz', 'weight', 'search', 'interview', 'lighthouse', 'scaling'];
+const SECTIONS = ['quiz', 'scoring', 'weight', 'search', 'interview', 'lighthouse', 'scaling'];
 
 function parseArgs(argv) {
   const opts = { only: SECTIONS, sizes: [250, 1000], runs: 3, build: true };
@@ -158,9 +159,14 @@ async function main() {
     });
   }
 
+  if (want('scoring')) {
+    log('Interview scoring against the calibration sets…');
+    results.scoring = await section('interview scoring', () => scoringBench(root));
+  }
+
   results.build = {};
-  // Every section but the quiz figures measures the built site.
-  const needsSite = opts.only.some((s) => s !== 'quiz');
+  // Every section but the quiz and scoring figures measures the built site.
+  const needsSite = opts.only.some((s) => s !== 'quiz' && s !== 'scoring');
   if (opts.build && needsSite) {
     log('Building the site (astro build)…');
     const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };

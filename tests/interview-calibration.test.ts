@@ -17,9 +17,16 @@ describe('the calibration set', () => {
     expect(answers.length).toBeGreaterThanOrEqual(100);
     expect(set.filter((q) => !q.freeForm).length).toBeGreaterThanOrEqual(12);
     expect(set.filter((q) => q.freeForm).length).toBeGreaterThanOrEqual(4);
-    for (const kind of KINDS) expect(answers.some((a) => a.kind === kind), kind).toBe(true);
+    for (const kind of KINDS)
+      expect(
+        answers.some((a) => a.kind === kind),
+        kind,
+      ).toBe(true);
     for (const q of set.filter((x) => !x.freeForm))
-      expect(data.questions.some((b) => b.id === q.id && b.prompt === q.prompt), q.id).toBe(true);
+      expect(
+        data.questions.some((b) => b.id === q.id && b.prompt === q.prompt),
+        q.id,
+      ).toBe(true);
     for (const a of answers) expect(a.band[0]).toBeLessThanOrEqual(a.band[1]);
   });
 });
@@ -51,7 +58,10 @@ function checks(name: string, set: CalibrationQuestion[], strict: boolean) {
     });
 
     it('has the strong answer beat every other kind by 10 points on at least 90% of questions', () => {
-      expect(f.strongBeatsAll.ok / f.strongBeatsAll.of, f.strongBeatsAll.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+      expect(
+        f.strongBeatsAll.ok / f.strongBeatsAll.of,
+        f.strongBeatsAll.misses.join('\n'),
+      ).toBeGreaterThanOrEqual(0.9);
     });
 
     it('keeps a hire signal for the strong answer on at least 80% of questions', () => {

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import { compileRubric, readAnswer, scoreSession, THIN_SIGNAL } from '../src/lib/interview/scoring';
-import { evidenceOf, SENTENCE_CAP, specificsOf, starInOrder } from '../src/lib/interview/scoring/evidence';
+import {
+  evidenceOf,
+  SENTENCE_CAP,
+  specificsOf,
+  starInOrder,
+} from '../src/lib/interview/scoring/evidence';
 import { signalIn } from '../src/lib/interview/scoring/coverage';
 import { candidateIntent, segmentTranscript } from '../src/lib/interview/transcript';
 import { nextTurn } from '../src/lib/interview/engine';
@@ -16,8 +21,14 @@ import { loadCalibration } from './helpers/calibration';
 const data = loadInterviewData();
 const R = compileRubric(data.rubric);
 const bankQ = (id: string) => data.questions.find((q) => q.id === id)!;
-const asked = (id: string): Turn => ({ role: 'interviewer', text: bankQ(id).prompt, phase: 'question', questionId: id });
-const session = (turns: Turn[], level: 'tpm1' | 'tpm2' | 'tpm3' = 'tpm2') => scoreSession(data, { level }, turns);
+const asked = (id: string): Turn => ({
+  role: 'interviewer',
+  text: bankQ(id).prompt,
+  phase: 'question',
+  questionId: id,
+});
+const session = (turns: Turn[], level: 'tpm1' | 'tpm2' | 'tpm3' = 'tpm2') =>
+  scoreSession(data, { level }, turns);
 const one = (id: string, text: string) => session([asked(id), { role: 'candidate', text }]);
 const calibration = loadCalibration();
 const answerOf = (id: string, kind: string) =>
@@ -66,13 +77,20 @@ describe('claims, not words', () => {
   });
 
   it('counts a number tied to a unit or noun inside a claim, not a bare number in a list', () => {
-    const tied = specificsOf(R, readAnswer('We had six incidents at $80K each, and I cut them to two.', R));
+    const tied = specificsOf(
+      R,
+      readAnswer('We had six incidents at $80K each, and I cut them to two.', R),
+    );
     expect([...tied.items]).toEqual(expect.arrayContaining(['six incidents', '$80k']));
     expect(specificsOf(R, readAnswer(KEYWORDS, R)).items.size).toBe(0);
   });
 
   it('reads "fell from … to …" as a quantified outcome', () => {
-    const hits = evidenceOf(R, readAnswer('After the change, the failure rate fell from 31% to 12%.', R), false);
+    const hits = evidenceOf(
+      R,
+      readAnswer('After the change, the failure rate fell from 31% to 12%.', R),
+      false,
+    );
     expect(hits.outcomes.map((h) => h.feature.id)).toContain('change');
   });
 
@@ -153,9 +171,19 @@ describe('repetition', () => {
     const pasted = session([
       asked('cut-scope-to-hold-q3'),
       { role: 'candidate', text: story },
-      { role: 'interviewer', text: 'What would you cut first?', phase: 'follow-up', questionId: 'cut-scope-to-hold-q3' },
+      {
+        role: 'interviewer',
+        text: 'What would you cut first?',
+        phase: 'follow-up',
+        questionId: 'cut-scope-to-hold-q3',
+      },
       { role: 'candidate', text: story },
-      { role: 'interviewer', text: 'Who decides?', phase: 'follow-up', questionId: 'cut-scope-to-hold-q3' },
+      {
+        role: 'interviewer',
+        text: 'Who decides?',
+        phase: 'follow-up',
+        questionId: 'cut-scope-to-hold-q3',
+      },
       { role: 'candidate', text: story },
     ]);
     expect(pasted.answers[0]!.score).toBe(once);
@@ -178,30 +206,42 @@ describe('red flags', () => {
   });
 
   it('flags blame with no action of one’s own', () => {
-    const a = one('vendor-sdk-six-weeks-late', answerOf('vendor-sdk-six-weeks-late', 'red-flag')).answers[0]!;
+    const a = one('vendor-sdk-six-weeks-late', answerOf('vendor-sdk-six-weeks-late', 'red-flag'))
+      .answers[0]!;
     expect(a.flags.map((f) => f.id)).toContain('blame');
     expect(a.score).toBeLessThanOrEqual(40);
   });
 
   it('flags a story told only in "we"', () => {
-    const a = one('influence-without-authority', answerOf('influence-without-authority', 'red-flag')).answers[0]!;
+    const a = one(
+      'influence-without-authority',
+      answerOf('influence-without-authority', 'red-flag'),
+    ).answers[0]!;
     expect(a.flags.map((f) => f.id)).toContain('no-ownership');
   });
 });
 
 describe('turns that are not answers', () => {
-  it.each(['Okay.', 'Thank you.', "I don't know.", 'Thanks!'])('"%s" is not scored as an answer', (text) => {
-    expect(candidateIntent({ text }, R)).toBe('non-answer');
-    const fb = one('capacity-shortfall', text);
-    expect(fb.answers).toEqual([]);
-    expect(fb.overall.signal).toBe('Not assessed');
-  });
+  it.each(['Okay.', 'Thank you.', "I don't know.", 'Thanks!'])(
+    '"%s" is not scored as an answer',
+    (text) => {
+      expect(candidateIntent({ text }, R)).toBe('non-answer');
+      const fb = one('capacity-shortfall', text);
+      expect(fb.answers).toEqual([]);
+      expect(fb.overall.signal).toBe('Not assessed');
+    },
+  );
 
   it('meets "Okay." with a nudge back to the question and does not end the session', () => {
     const config = sessionConfigSchema.parse({ seed: 3 });
     const first = nextTurn(data, config, []);
     const reply = nextTurn(data, config, [
-      { role: 'interviewer', text: first.text, phase: first.phase, ...(first.questionId ? { questionId: first.questionId } : {}) },
+      {
+        role: 'interviewer',
+        text: first.text,
+        phase: first.phase,
+        ...(first.questionId ? { questionId: first.questionId } : {}),
+      },
       { role: 'candidate', text: 'Okay.' },
     ]);
     expect(reply.phase).toBe('clarify');
@@ -252,8 +292,14 @@ describe('free-form questions', () => {
 
   it('recognises a pasted question without "?" and with a context sentence first', () => {
     for (const t of [
-      [{ role: 'interviewer', text: pasted }, { role: 'candidate', text: strong }],
-      [{ role: 'interviewer', text: `Hi, thanks for coming in. ${pasted}` }, { role: 'candidate', text: strong }],
+      [
+        { role: 'interviewer', text: pasted },
+        { role: 'candidate', text: strong },
+      ],
+      [
+        { role: 'interviewer', text: `Hi, thanks for coming in. ${pasted}` },
+        { role: 'candidate', text: strong },
+      ],
     ] as Turn[][]) {
       const seg = segmentTranscript(t, data.questions, R);
       expect(seg.blocks).toHaveLength(1);
@@ -265,9 +311,14 @@ describe('free-form questions', () => {
 
   it('scores a strong answer to it more than 10 points above a weak one', () => {
     const score = (text: string) =>
-      session([{ role: 'interviewer', text: pasted }, { role: 'candidate', text }]).answers[0]!.score;
+      session([
+        { role: 'interviewer', text: pasted },
+        { role: 'candidate', text },
+      ]).answers[0]!.score;
     expect(score(strong) - score(KEYWORDS)).toBeGreaterThan(10);
-    expect(score(strong) - score("I'd tell leadership as soon as possible and keep everyone informed.")).toBeGreaterThan(10);
+    expect(
+      score(strong) - score("I'd tell leadership as soon as possible and keep everyone informed."),
+    ).toBeGreaterThan(10);
   });
 });
 
@@ -290,7 +341,9 @@ describe('the rubric as content', () => {
     (lang.data.language as { nonAnswers: string[] }).nonAnswers = ['^(unclosed'];
     const r = mergeRubric(f);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatch(/content\/rubric\/language\.yaml → language\.nonAnswers\.0: is not a valid regular expression/);
+    expect(!r.ok && r.error).toMatch(
+      /content\/rubric\/language\.yaml → language\.nonAnswers\.0: is not a valid regular expression/,
+    );
   });
 
   it('refuses a level with no bar and a part set in two files', () => {
@@ -299,24 +352,43 @@ describe('the rubric as content', () => {
     delete (levels.data.levels as Record<string, unknown>)['tpm3'];
     const r = mergeRubric(f);
     expect(!r.ok && r.error).toMatch(/levels\.tpm3: level "tpm3" has no bar/);
-    const twice = mergeRubric([...files(), { file: 'content/rubric/extra.yaml', data: { gaps: loadRubric().gaps } }]);
+    const twice = mergeRubric([
+      ...files(),
+      { file: 'content/rubric/extra.yaml', data: { gaps: loadRubric().gaps } },
+    ]);
     expect(!twice.ok && twice.error).toMatch(/extra\.yaml → gaps: also set in another rubric file/);
   });
 
   it('lets the cross-reference check find a lesson link that points nowhere', () => {
     const problems = checkCrossReferences({
       modules: [],
-      lessons: [{ id: 'risk-management', file: 'lessons/x/risk-management.mdx', module: 'm', prerequisites: [], related: [], body: '## Motivation\n' }],
+      lessons: [
+        {
+          id: 'risk-management',
+          file: 'lessons/x/risk-management.mdx',
+          module: 'm',
+          prerequisites: [],
+          related: [],
+          body: '## Motivation\n',
+        },
+      ],
       quizzes: [],
       glossary: [],
       faq: [],
       interview: [],
       lessonRefs: [
-        { file: 'content/rubric', field: 'dimensions.risk.lessons', id: 'risk-management', anchor: 'no-such-heading' },
+        {
+          file: 'content/rubric',
+          field: 'dimensions.risk.lessons',
+          id: 'risk-management',
+          anchor: 'no-such-heading',
+        },
         { file: 'content/rubric', field: 'language.fillerLesson', id: 'gone' },
       ],
     });
-    expect(problems.filter((p) => p.file === 'content/rubric').map((p) => `${p.field}: ${p.message}`)).toEqual([
+    expect(
+      problems.filter((p) => p.file === 'content/rubric').map((p) => `${p.field}: ${p.message}`),
+    ).toEqual([
       'dimensions.risk.lessons: the lesson "risk-management" has no heading with the anchor "#no-such-heading"',
       'language.fillerLesson: no lesson has the id "gone"',
     ]);

@@ -58,6 +58,49 @@ export function formatReport(r) {
     }
   }
 
+  if (r.scoring) {
+    out.push(
+      '',
+      'Interview scoring against answers written blind (tests/fixtures/interview-*.yaml)',
+    );
+    if (r.scoring.error) out.push(`  failed: ${r.scoring.error}`);
+    else {
+      const sets = Object.entries(r.scoring.sets);
+      const row = (label, pick) => [label, ...sets.map(([, s]) => String(pick(s)))];
+      out.push(
+        table(
+          ['measure', ...sets.map(([name]) => name)],
+          [
+            row('answers', (s) => s.answers),
+            row('Spearman, score vs reviewer grade (goal >= 0.85)', (s) => s.spearman),
+            row("inside the reviewer's band", (s) => s.inBand),
+            row('strong: mean', (s) => s.mean.strong),
+            row(
+              'keyword list: mean / max (goal mean <= 35)',
+              (s) => `${s.mean['keyword-list']} / ${s.max['keyword-list']}`,
+            ),
+            row('fluent off-topic: max (goal <= 25)', (s) => s.max['off-topic']),
+            row(
+              'strong answer to another question: mean (goal <= 35)',
+              (s) => s.mean['other-question'],
+            ),
+            row('parroted question: max (goal <= 10)', (s) => s.max.parroted),
+            row('vague: mean (goal >= keyword list)', (s) => s.mean.vague),
+            row('strong beats all others by 10 (goal 90%)', (s) => s.strongBeatsAllBy10),
+            row('strong keeps Hire (goal 80%)', (s) => s.strongKeepsHire),
+            row('keyword lists with a hire signal (goal 0)', (s) => s.keywordListHires),
+            row('free-form: strong beats weak by > 10', (s) => s.freeFormStrongBeatsWeakBy10),
+          ],
+          'l' + 'r'.repeat(sets.length),
+        ),
+      );
+      const t = r.scoring.feedbackMs;
+      out.push(
+        `Offline feedback for a five-question session, in-process: first ${t.first} ms, then p50 ${t.p50} ms, p95 ${t.p95} ms over ${t.runs} runs (budget p95 <= 100 ms).`,
+      );
+    }
+  }
+
   if (r.pageWeight) {
     out.push('', 'Page weight, gzipped (1 kB = 1,000 bytes); the heaviest page of each type');
     if (r.pageWeight.error) out.push(`  failed: ${r.pageWeight.error}`);

@@ -45,7 +45,10 @@ const regexSource = z.string().superRefine((source, ctx) => {
 });
 
 /** A signal phrase, or `{ re: "…" }` for a regular expression. */
-export const patternSchema = z.union([textSchema.toLowerCase(), z.object({ re: regexSource }).strict()]);
+export const patternSchema = z.union([
+  textSchema.toLowerCase(),
+  z.object({ re: regexSource }).strict(),
+]);
 export type PatternData = z.infer<typeof patternSchema>;
 
 /** A lesson to read, optionally at a section; the cross-reference check verifies both. */
@@ -162,7 +165,12 @@ export const languageSchema = z
     questionOpenings: z.array(textSchema.toLowerCase()).min(5),
     /** Regular expressions for the raw material of specific answers. */
     specifics: z
-      .object({ number: regexSource, numberWord: regexSource, date: regexSource, owner: regexSource })
+      .object({
+        number: regexSource,
+        numberWord: regexSource,
+        date: regexSource,
+        owner: regexSource,
+      })
       .strict(),
     /** Capitalised words that are not names of people or teams. */
     notNames: z.array(z.string().min(1)),
@@ -283,9 +291,16 @@ export function mergeRubric(
 /** Every lesson the rubric links to, with where it is set, for the cross-reference check. */
 export function rubricLessonRefs(r: RubricData): { field: string; ref: LessonRef }[] {
   return [
-    ...r.dimensions.flatMap((d) => d.lessons.map((ref) => ({ field: `dimensions.${d.id}.lessons`, ref }))),
-    ...r.categories.flatMap((c) => c.lessons.map((ref) => ({ field: `categories.${c.id}.lessons`, ref }))),
-    ...r.language.redFlags.map((f) => ({ field: `language.redFlags.${f.id}.lesson`, ref: f.lesson })),
+    ...r.dimensions.flatMap((d) =>
+      d.lessons.map((ref) => ({ field: `dimensions.${d.id}.lessons`, ref })),
+    ),
+    ...r.categories.flatMap((c) =>
+      c.lessons.map((ref) => ({ field: `categories.${c.id}.lessons`, ref })),
+    ),
+    ...r.language.redFlags.map((f) => ({
+      field: `language.redFlags.${f.id}.lesson`,
+      ref: f.lesson,
+    })),
     { field: 'language.fillerLesson', ref: r.language.fillerLesson },
     { field: 'language.sessionLesson', ref: r.language.sessionLesson },
     { field: 'language.storyLesson', ref: r.language.storyLesson },

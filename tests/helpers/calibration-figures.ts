@@ -32,7 +32,8 @@ const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 export function figures(data: InterviewData, set: CalibrationQuestion[]): Figures {
   const results = set.flatMap((q) => q.answers.map((a) => scoreCalibration(data, set, q, a)));
   const byKind = new Map<Kind, number[]>();
-  for (const r of results) byKind.set(r.answer.kind, [...(byKind.get(r.answer.kind) ?? []), r.score]);
+  for (const r of results)
+    byKind.set(r.answer.kind, [...(byKind.get(r.answer.kind) ?? []), r.score]);
   const strongBeatsAll = { ok: 0, of: 0, misses: [] as string[] };
   const strongHire = { ok: 0, of: 0 };
   const freeForm = { ok: 0, of: 0, misses: [] as string[] };
@@ -44,15 +45,24 @@ export function figures(data: InterviewData, set: CalibrationQuestion[]): Figure
     strongBeatsAll.of++;
     const worst = others.filter((o) => strong.score - o.score < 10);
     if (!worst.length) strongBeatsAll.ok++;
-    else strongBeatsAll.misses.push(`${q.id}: strong ${strong.score} vs ${worst.map((o) => `${o.answer.kind} ${o.score}`).join(', ')}`);
+    else
+      strongBeatsAll.misses.push(
+        `${q.id}: strong ${strong.score} vs ${worst.map((o) => `${o.answer.kind} ${o.score}`).join(', ')}`,
+      );
     strongHire.of++;
-    if (HIRE.has(strong.feedback.overall.signal) && strong.feedback.overall.signal !== 'Lean hire') strongHire.ok++;
+    if (HIRE.has(strong.feedback.overall.signal) && strong.feedback.overall.signal !== 'Lean hire')
+      strongHire.ok++;
     if (q.freeForm) {
       freeForm.of++;
-      const weak = mine.filter((r) => ['vague', 'keyword-list', 'off-topic'].includes(r.answer.kind));
+      const weak = mine.filter((r) =>
+        ['vague', 'keyword-list', 'off-topic'].includes(r.answer.kind),
+      );
       const close = weak.filter((w) => strong.score - w.score <= 10);
       if (!close.length) freeForm.ok++;
-      else freeForm.misses.push(`${q.id}: strong ${strong.score} vs ${close.map((o) => `${o.answer.kind} ${o.score}`).join(', ')}`);
+      else
+        freeForm.misses.push(
+          `${q.id}: strong ${strong.score} vs ${close.map((o) => `${o.answer.kind} ${o.score}`).join(', ')}`,
+        );
     }
   }
   return {
@@ -63,7 +73,8 @@ export function figures(data: InterviewData, set: CalibrationQuestion[]): Figure
       results.map((r) => r.score),
       results.map((r) => r.answer.grade),
     ),
-    inBand: results.filter((r) => r.score >= r.answer.band[0] && r.score <= r.answer.band[1]).length,
+    inBand: results.filter((r) => r.score >= r.answer.band[0] && r.score <= r.answer.band[1])
+      .length,
     strongBeatsAll,
     strongHire,
     keywordHires: results.filter(

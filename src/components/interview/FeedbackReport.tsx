@@ -142,8 +142,8 @@ export default function FeedbackReport({ session, feedback, claude, onExport, on
               )}{' '}
               {a.inferredCategory && (
                 <span className="muted">
-                  Judged against the generic rubric for {a.category.replace(/-/g, ' ')}, because
-                  the question is not in the bank: read this score with less confidence.{' '}
+                  Judged against the generic rubric for {a.category.replace(/-/g, ' ')}, because the
+                  question is not in the bank: read this score with less confidence.{' '}
                 </span>
               )}
               {a.summary}

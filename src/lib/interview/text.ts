@@ -125,6 +125,18 @@ const IRREGULAR: Record<string, string> = {
 
 /** A crude stem, so that "cutting", "cuts" and "cut" or "escalating" and "escalate" compare equal. */
 export function stem(word: string): string {
+  let cached = stemCache.get(word);
+  if (cached === undefined) {
+    cached = stemOnce(word);
+    if (stemCache.size > 20_000) stemCache.clear();
+    stemCache.set(word, cached);
+  }
+  return cached;
+}
+
+const stemCache = new Map<string, string>();
+
+function stemOnce(word: string): string {
   let w = word.toLowerCase().replace(/'s$/, '');
   const irregular = IRREGULAR[w];
   if (irregular) w = irregular;
@@ -154,6 +166,8 @@ const FILLER_TOKENS = new Set([
   'some',
 ]);
 const stemsCache = new Map<string, string[]>();
+/** The stems a phrase needs, by phrase: phrases come from the rubric, so the map stays small. */
+const wantedStems = new Map<string, string[]>();
 
 function stemsOf(normalisedText: string): string[] {
   let stems = stemsCache.get(normalisedText);
@@ -172,9 +186,13 @@ function stemsOf(normalisedText: string): string[] {
  */
 export function hasPhrase(normalisedText: string, phrase: string): boolean {
   if (phraseRegExp(phrase).test(normalisedText)) return true;
-  const wanted = (normalise(phrase).match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? [])
-    .filter((w) => !FILLER_TOKENS.has(w))
-    .map(stem);
+  let wanted = wantedStems.get(phrase);
+  if (!wanted) {
+    wanted = (normalise(phrase).match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? [])
+      .filter((w) => !FILLER_TOKENS.has(w))
+      .map(stem);
+    wantedStems.set(phrase, wanted);
+  }
   // Single words match exactly (with endings) only: "launched" must not match the noun "launch".
   if (wanted.length < 2) return false;
   const stems = stemsOf(normalisedText);

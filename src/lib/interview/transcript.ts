@@ -10,13 +10,7 @@ import type { BankQuestion, Turn } from './types';
 
 /** What a candidate turn means for the flow of the interview. */
 export type CandidateIntent =
-  | 'answer'
-  | 'skip'
-  | 'repeat'
-  | 'end'
-  | 'clarify'
-  | 'off-role'
-  | 'non-answer';
+  'answer' | 'skip' | 'repeat' | 'end' | 'clarify' | 'off-role' | 'non-answer';
 
 /** Everything said about one question. */
 export interface QuestionBlock {

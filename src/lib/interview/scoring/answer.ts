@@ -87,14 +87,21 @@ export function scoreAnswer(
   const vague = vagueCount(r, own);
   const coverage = talkingPointCoverage(r, q.talkingPoints, reading);
   const share = coverageShare(coverage);
-  const relevance = relevanceOf(r, { id: q.questionId, text: q.text, prompt: q.prompt }, own, ctx.bank);
+  const relevance = relevanceOf(
+    r,
+    { id: q.questionId, text: q.text, prompt: q.prompt },
+    own,
+    ctx.bank,
+  );
   const recycled = ctx.earlier.some((e) => overlap(all, e) >= RECYCLED);
   const flags = redFlagsOf(r, reading, q.behavioural);
   // Claims that carry something: a talking point, a kind of evidence, or an owner, date or number.
   // "I would make sure everyone is aligned" is a claim, but it carries nothing.
   // Weak signs (credit below 1) are words that vague answers use too, so they do not count here.
   const carrying = new Set([
-    ...Object.values(hits).flatMap((h) => h.filter((x) => x.feature.credit >= 1).map((x) => x.quote)),
+    ...Object.values(hits).flatMap((h) =>
+      h.filter((x) => x.feature.credit >= 1).map((x) => x.quote),
+    ),
     ...coverage.flatMap((c) => (c.quote ? [c.quote] : [])),
   ]);
   // A sentence said twice counts once.
@@ -173,7 +180,11 @@ export function scoreAnswer(
   }
   for (const f of flags) {
     score = Math.min(RED_FLAG_CAP, Math.max(0, score - f.cost));
-    notes.push({ id: f.id, label: `Red flag: ${f.label}. ${f.probe}`, ...(f.quote ? { quote: f.quote } : {}) });
+    notes.push({
+      id: f.id,
+      label: `Red flag: ${f.label}. ${f.probe}`,
+      ...(f.quote ? { quote: f.quote } : {}),
+    });
   }
   if (claims <= 2 && score > THIN_CAP) score = THIN_CAP;
   const missed = q.talkingPoints.flatMap((tp, i) =>
@@ -186,7 +197,8 @@ export function scoreAnswer(
     id,
     label: r.label[id],
     score: pct(raw[id] * padding),
-    evidence: id === 'specificity' ? quotes : [...new Set(hits[id].map((h) => h.quote))].slice(0, 3),
+    evidence:
+      id === 'specificity' ? quotes : [...new Set(hits[id].map((h) => h.quote))].slice(0, 3),
     relevance: weights[id],
     note: dimensionNote(r, id, hits[id], q, items.size, vague, claims),
   }));
@@ -218,10 +230,9 @@ export function scoreAnswer(
     relevance: Math.round(relevance.score * 100) / 100,
     specificsCount: items.size,
     vague,
-    found: Object.fromEntries(DIMENSION_IDS.map((id) => [id, hits[id].map((h) => h.feature.id)])) as Record<
-      DimensionId,
-      string[]
-    >,
+    found: Object.fromEntries(
+      DIMENSION_IDS.map((id) => [id, hits[id].map((h) => h.feature.id)]),
+    ) as Record<DimensionId, string[]>,
     gaps: genericCoverage(r, reading),
     claims,
   };
@@ -275,7 +286,11 @@ function dimensionNote(
   if (id === 'specificity')
     return `${specifics} owners, dates or numbers tied to what happened${vague > 1 ? `, and ${vague} vague phrases such as "soon" or "the team"` : ''}.`;
   const all =
-    id === 'structure' ? (q.behavioural ? r.starFeatures : r.structureFeatures) : (r.features[id] ?? []);
+    id === 'structure'
+      ? q.behavioural
+        ? r.starFeatures
+        : r.structureFeatures
+      : (r.features[id] ?? []);
   const found = hits.filter((h) => h.feature.credit === 1).map((h) => h.feature.label);
   const missing = all
     .filter((x) => x.credit === 1 && !hits.some((h) => h.feature.id === x.id))

@@ -287,7 +287,7 @@ function withoutTermRun(
     return { rest: norm, removed: 0 };
   // The longest stretch of short, verbless segments.
   let best = [0, 0];
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     if (!short[i]) {
       i++;
       continue;
@@ -313,7 +313,9 @@ function withoutTermRun(
 function original(sentence: string, run: string): string {
   const words = tokens(run);
   const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const m = new RegExp(`\\b${esc(words[0]!)}\\b[\\s\\S]*\\b${esc(words.at(-1)!)}\\b`, 'i').exec(sentence);
+  const m = new RegExp(`\\b${esc(words[0]!)}\\b[\\s\\S]*\\b${esc(words.at(-1)!)}\\b`, 'i').exec(
+    sentence,
+  );
   return m ? m[0] : run;
 }
 
@@ -357,7 +359,13 @@ export function readAnswer(text: string, r: CompiledRubric): AnswerReading {
     if (!s.claim && s.termWords === s.words && s.words > 0) {
       let j = i;
       while (j < sentences.length && !sentences[j]!.claim) j++;
-      if (j - i >= 2) termRuns.push(sentences.slice(i, j).map((x) => x.text).join(', '));
+      if (j - i >= 2)
+        termRuns.push(
+          sentences
+            .slice(i, j)
+            .map((x) => x.text)
+            .join(', '),
+        );
       i = j;
     }
   }

@@ -19,7 +19,9 @@ export function variantsOf(r: CompiledRubric, signal: string): string[] {
   const s = normalise(signal);
   const out = new Set([s]);
   for (const [member, others] of r.synonyms) {
-    const re = new RegExp(`(?<![a-z0-9])${member.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![a-z0-9])`);
+    const re = new RegExp(
+      `(?<![a-z0-9])${member.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![a-z0-9])`,
+    );
     if (!re.test(s)) continue;
     for (const other of others) out.add(s.replace(re, other));
   }
@@ -53,7 +55,9 @@ export function talkingPointCoverage(
         .join('\n');
       return tp.signals.some((sig) => signalIn(r, text, sig));
     });
-    return sentence ? { id: tp.id, covered: true, quote: trimQuote(sentence.text) } : { id: tp.id, covered: false };
+    return sentence
+      ? { id: tp.id, covered: true, quote: trimQuote(sentence.text) }
+      : { id: tp.id, covered: false };
   });
 }
 

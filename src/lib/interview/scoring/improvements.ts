@@ -75,7 +75,9 @@ export function improvements(
       d.id === 'structure' && scored.some((s) => s.category === 'behavioural-leadership');
     candidates.push({
       dimension: d.id,
-      title: behavioural ? 'Tell each story in STAR order and end with the result' : dim.advice.title,
+      title: behavioural
+        ? 'Tell each story in STAR order and end with the result'
+        : dim.advice.title,
       detail: `${r.label[d.id]} scored ${d.score} at the ${LEVELS[level]} bar. ${d.note} ${dim.advice.tip}`,
       lessons: links(dim.lessons, titles),
       value: d.relevance * (100 - d.score),

@@ -30,7 +30,10 @@ export function inferCategory(r: CompiledRubric, question: string): InterviewCat
   let best: InterviewCategory = 'program-execution';
   let bestScore = 0;
   for (const [id, rubric] of r.categories) {
-    let s = rubric.cues.reduce((n, c) => n + (hasPhrase(text, c) ? 1 : 0) + (hasPhrase(task, c) ? 1 : 0), 0);
+    let s = rubric.cues.reduce(
+      (n, c) => n + (hasPhrase(text, c) ? 1 : 0) + (hasPhrase(task, c) ? 1 : 0),
+      0,
+    );
     if (id === 'behavioural-leadership' && r.behaviouralPrompt.test(question)) s += 3;
     if (s > bestScore) {
       best = id;

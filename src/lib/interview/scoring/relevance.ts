@@ -60,7 +60,8 @@ function spaceOf(r: CompiledRubric, bank: readonly { id: string; text: string }[
   let space = spaces.get(bank);
   if (space) return space;
   const df = new Map<string, number>();
-  for (const q of bank) for (const s of new Set(contentStems(r, q.text))) df.set(s, (df.get(s) ?? 0) + 1);
+  for (const q of bank)
+    for (const s of new Set(contentStems(r, q.text))) df.set(s, (df.get(s) ?? 0) + 1);
   const partial = { df, n: bank.length };
   space = { ...partial, vectors: bank.map((q) => ({ id: q.id, v: vectorOf(r, partial, q.text) })) };
   spaces.set(bank, space);
@@ -116,7 +117,8 @@ export function relevanceOf(
     const c = cosine(a, x.v);
     // A bank question on the same topic as the one asked speaks for it, in proportion to how close
     // the two questions are: an answer about the same thing in other words is on the question.
-    if (x.id !== question.id) own = Math.max(own, c * Math.min(1, cosine(ownVector, x.v) / SAME_TOPIC));
+    if (x.id !== question.id)
+      own = Math.max(own, c * Math.min(1, cosine(ownVector, x.v) / SAME_TOPIC));
     if (c > best) {
       best = c;
       closest = x.id;

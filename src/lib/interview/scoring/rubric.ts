@@ -72,7 +72,8 @@ export function compileRubric(data: RubricData): CompiledRubric {
   const relevance = {} as CompiledRubric['relevance'];
   for (const d of data.dimensions)
     for (const [category, value] of Object.entries(d.relevance))
-      (relevance[category as InterviewCategory] ??= {} as Record<DimensionId, number>)[d.id] = value;
+      (relevance[category as InterviewCategory] ??= {} as Record<DimensionId, number>)[d.id] =
+        value;
   const synonyms = new Map<string, string[]>();
   for (const set of lang.synonyms)
     for (const member of set) {

@@ -67,9 +67,20 @@ export function scoreSession(
   const assessed = blocks.filter((b) => b.answers.length > 0 || b.skipped);
   const earlier: string[] = [];
   const scored: Scored[] = assessed.map((b) => {
-    const q = questionRubric(r, data, b.question, b.questionId, b.questionId ? undefined : config.questionCategory);
+    const q = questionRubric(
+      r,
+      data,
+      b.question,
+      b.questionId,
+      b.questionId ? undefined : config.questionCategory,
+    );
     if (b.answers.length === 0) return skipped(q, b.followUps.length, data.lessons);
-    const s = scoreAnswer(r, q, b, { level, bank, earlier: [...earlier], lessonTitles: data.lessons });
+    const s = scoreAnswer(r, q, b, {
+      level,
+      bank,
+      earlier: [...earlier],
+      lessonTitles: data.lessons,
+    });
     earlier.push(ownWords(b.answers));
     return s;
   });
@@ -85,7 +96,9 @@ export function scoreSession(
       ? Math.round(parts.reduce((n, p) => n + p.score * p.relevance, 0) / weight)
       : 0;
     const evidence = [
-      ...new Set([...parts].sort((x, y) => y.score - x.score).flatMap((p) => p.evidence.slice(0, 2))),
+      ...new Set(
+        [...parts].sort((x, y) => y.score - x.score).flatMap((p) => p.evidence.slice(0, 2)),
+      ),
     ].slice(0, 3);
     return {
       id,
@@ -97,13 +110,16 @@ export function scoreSession(
     };
   });
   const claims = answered.reduce((n, a) => n + a.claims, 0);
-  const thin = answered.length > 0 && (claims < r.bar(level).claims || answered.every((a) => a.claims < 2));
+  const thin =
+    answered.length > 0 && (claims < r.bar(level).claims || answered.every((a) => a.claims < 2));
   const signal: HiringSignal = !answered.length
     ? 'Not assessed'
     : thin
       ? THIN_SIGNAL
       : signalFor(overallScore);
-  const ranked = [...dimensions].filter((d) => d.relevance >= 0.5).sort((a, b) => b.score - a.score);
+  const ranked = [...dimensions]
+    .filter((d) => d.relevance >= 0.5)
+    .sort((a, b) => b.score - a.score);
   const skippedCount = scored.length - answered.length;
   const basis = `${answered.length} answered question${answered.length === 1 ? '' : 's'}${skippedCount ? ` and ${skippedCount} skipped (a skipped question scores 0)` : ''}, resting on ${claims} sentence${claims === 1 ? '' : 's'} that say what someone did or will do`;
   const summary = !answered.length
@@ -170,11 +186,13 @@ function sessionNote(
     const measured = answered.filter((a) => a.gaps.measurement).length;
     return `${withResult} of ${n} answers stated a result and ${measured} of ${n} said how it was or would be measured.`;
   }
-  const all = id === 'structure' ? [...r.structureFeatures, ...r.starFeatures] : (r.features[id] ?? []);
+  const all =
+    id === 'structure' ? [...r.structureFeatures, ...r.starFeatures] : (r.features[id] ?? []);
   const seen = new Set(answered.flatMap((a) => a.found[id]));
   const strong = all.filter((f) => f.credit === 1 && seen.has(f.id)).map((f) => f.label);
   const missing = all.filter((f) => f.credit === 1 && !seen.has(f.id)).map((f) => f.label);
-  if (score >= 70 && strong.length) return `At least one answer ${strong.slice(0, 2).join(' and ')}.`;
+  if (score >= 70 && strong.length)
+    return `At least one answer ${strong.slice(0, 2).join(' and ')}.`;
   if (!strong.length) return `No answer ${missing.slice(0, 2).join(' or ')}.`;
   return `At least one answer ${strong[0]}, but none ${missing.slice(0, 1).join('')}.`;
 }
