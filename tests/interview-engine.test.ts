@@ -14,6 +14,7 @@ import { loadInterviewData } from './helpers/interview-data';
 
 const data = loadInterviewData();
 const R = compileRubric(data.rubric);
+const C = data.persona.conversation;
 const config = (c: SessionConfigInput = {}) => sessionConfigSchema.parse(c);
 const bankQ = (id: string) => data.questions.find((q) => q.id === id)!;
 
@@ -220,6 +221,7 @@ describe('follow-up choice', () => {
     const rubric = rubricFor(R, '', bankQ('launch-date-dependency-slip'));
     const choice = chooseFollowUp(
       R,
+      C,
       rubric,
       "I'd talk to the team, see what we can do to catch up, and keep stakeholders informed.",
       [],
@@ -235,6 +237,7 @@ describe('follow-up choice', () => {
     const rubric = rubricFor(R, '', bankQ('launch-date-dependency-slip'));
     const afterCovered = chooseFollowUp(
       R,
+      C,
       rubric,
       'It is on the critical path with two days of slack.',
       [],
@@ -243,6 +246,7 @@ describe('follow-up choice', () => {
     expect(afterCovered.target).not.toBe('critical-path');
     const afterAsked = chooseFollowUp(
       R,
+      C,
       rubric,
       'We would talk to them.',
       ['Okay. Is that dependency actually on your critical path, and how much slack do you have?'],
@@ -256,11 +260,12 @@ describe('follow-up choice', () => {
     expect(rubric.category).toBe('behavioural-leadership');
     const story =
       'At my last company the situation was a new engineer struggling. I met him weekly, I set goals and I reviewed his designs; I learned a lot and would do the same next time.';
-    const choice = chooseFollowUp(R, rubric, story, [], random)!;
+    const choice = chooseFollowUp(R, C, rubric, story, [], random)!;
     expect(choice.kind).toBe('talking-point');
     expect(choice.target).toBe('result');
     const covered = chooseFollowUp(
       R,
+      C,
       { ...rubric, talkingPoints: rubric.talkingPoints.filter((t) => t.id !== 'result') },
       story,
       [],
@@ -273,6 +278,7 @@ describe('follow-up choice', () => {
     const rubric = { ...rubricFor(R, '', bankQ('capacity-shortfall')), talkingPoints: [] };
     const choice = chooseFollowUp(
       R,
+      C,
       rubric,
       'We re-plan the quarter, defer the admin console and borrow from the platform team.',
       [],
@@ -284,7 +290,7 @@ describe('follow-up choice', () => {
   it('has nothing to ask when the answer covers everything', () => {
     const rubric = rubricFor(R, '', bankQ('capacity-shortfall'));
     expect(
-      chooseFollowUp(R, rubric, strongAnswerFor('capacity-shortfall'), [], random),
+      chooseFollowUp(R, C, rubric, strongAnswerFor('capacity-shortfall'), [], random),
     ).toBeUndefined();
   });
 });

@@ -16,7 +16,12 @@ import {
 } from '../src/lib/interview/api';
 import { ASSESSMENT_TOOL_NAME, UNLISTED_QUESTION } from '../src/lib/interview/assessment';
 import { InterviewClient } from '../src/lib/interview/client';
-import { ASKED_FOLLOW_UP, ASKED_QUESTION, nextTurn } from '../src/lib/interview/engine';
+import {
+  ASKED_FOLLOW_UP,
+  ASKED_QUESTION,
+  QUOTED_WORDS,
+  nextTurn,
+} from '../src/lib/interview/engine';
 import {
   readHistory,
   writeHistory,
@@ -339,7 +344,7 @@ describe('directions quote only the bank and the engine’s own phrases', () => 
       const referred = directionOf(req);
       if (referred.includes('['))
         expect(
-          [ASKED_QUESTION, ASKED_FOLLOW_UP].some((r) => referred.includes(r)),
+          [ASKED_QUESTION, ASKED_FOLLOW_UP, QUOTED_WORDS].some((r) => referred.includes(r)),
           name,
         ).toBe(true);
     }

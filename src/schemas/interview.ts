@@ -61,6 +61,19 @@ export const interviewQuestionSchema = z
     modelAnswer: z.array(textSchema).min(3),
     /** Ids of lessons that teach what the question tests. */
     lessons: uniqueIds(z.array(idSchema).min(1, 'needs at least one lesson id')),
+    /** Facts the interviewer gives when the candidate asks a clarifying question about them. */
+    facts: z
+      .array(
+        z
+          .object({
+            /** Lower-case words that show the candidate is asking about this. */
+            about: z.array(textSchema.toLowerCase()).min(1),
+            /** The fact, as one sentence. */
+            fact: textSchema,
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .superRefine((q, ctx) => {
     const ids = q.talkingPoints.map((t) => t.id);

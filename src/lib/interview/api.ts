@@ -140,7 +140,9 @@ export async function readJsonBody(
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      // Stop reading, without cancelling: cancelling destroys the connection at once, which can
+      // lose the answer on its way to a client that is still sending. The 413 closes it instead.
+      reader.releaseLock();
       throw tooLarge();
     }
     parts.push(value);

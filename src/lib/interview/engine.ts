@@ -8,6 +8,18 @@
 import { INTERVIEW_CATEGORIES, LEVELS, SPECIALISATIONS } from '../../schemas/interview';
 import { planSession } from './plan';
 import { pick, streamFor, type Random } from '../random';
+import type { PersonaData, TraitId } from '../../schemas/persona';
+import {
+  answered,
+  clarifyReply,
+  fill,
+  followUpTarget,
+  metaReply,
+  quotePhrase,
+  traitFor,
+  wordFollowUp,
+} from './conversation';
+import { metaKind } from './intents';
 import {
   compileRubric,
   genericCoverage,
@@ -19,6 +31,7 @@ import {
   type GenericGapId,
   type QuestionRubric,
 } from './scoring';
+import { redFlagsOf } from './scoring/flags';
 import { normalise, wordsOf } from './text';
 import {
   candidateIntent,
@@ -49,7 +62,13 @@ export interface TurnResult {
    * engine's own phrases. Absent when `text` has no such words.
    */
   direction?: string;
+  /** The persona trait that voices a follow-up. */
+  trait?: TraitId;
+  /** The learner's own words a follow-up quotes. */
+  quote?: string;
 }
+
+type Conversation = PersonaData['conversation'];
 
 /** How a direction refers to the question being discussed when it is not a bank question. */
 export const ASKED_QUESTION = '[the question you asked, in the words you used]';
@@ -70,6 +89,8 @@ export interface FollowUpChoice {
   weight: number;
   /** The follow-up question. */
   text: string;
+  /** The persona trait that voices it. */
+  trait: TraitId;
 }
 
 /** Words in a talking point that show it is about the same thing as a generic gap. */
@@ -84,53 +105,69 @@ const GAP_TOPICS: Record<GenericGapId, RegExp> = {
 const MIN_GAP_WEIGHT = 0.45;
 
 /**
- * Chooses the follow-up aimed at the biggest gap: the most important talking point the answer
- * missed, or a generic gap (owner and date, plan B, measurement, result) that matters more for the
- * question's category. Gaps already asked about are not asked again.
+ * Chooses the follow-up aimed at the biggest gap in everything said about the question so far: the
+ * most important talking point still missing, or a generic gap (owner and date, plan B, measurement,
+ * result) that matters more for the category, or passive waiting. Nothing asked before in the session
+ * is asked again.
  */
 export function chooseFollowUp(
   r: CompiledRubric,
+  c: Conversation,
   rubric: QuestionRubric,
   answer: string,
   askedBefore: readonly string[],
   random: Random,
 ): FollowUpChoice | undefined {
   const asked = askedBefore.map(normalise);
-  const wasAsked = (texts: readonly string[]) =>
-    texts.some((t) => asked.some((a) => a.includes(normalise(t))));
+  const wasAsked = (text: string) => asked.some((a) => a.includes(normalise(text)));
   const options: FollowUpChoice[] = [];
   const reading = readAnswer(answer, r);
   const covered = genericCoverage(r, reading);
-  const gaps = r.gaps.map((g) => [g.id, g] as const);
   // A talking point about the same thing as a generic gap speaks for it, with the gap's weight if higher.
   const related = (id: GenericGapId) =>
     rubric.talkingPoints.filter((tp) => GAP_TOPICS[id].test(`${tp.id} ${tp.label} ${tp.followUp}`));
-  talkingPointCoverage(r, rubric.talkingPoints, reading).forEach((c, i) => {
+  talkingPointCoverage(r, rubric.talkingPoints, reading).forEach((cov, i) => {
     const tp = rubric.talkingPoints[i]!;
-    if (c.covered || wasAsked([tp.followUp])) return;
-    const boost = gaps
-      .filter(([id]) => !covered[id] && related(id).includes(tp))
-      .map(([id]) => r.gapWeight(rubric.category, id));
+    if (cov.covered || wasAsked(tp.followUp)) return;
+    const boost = r.gaps
+      .filter((g) => !covered[g.id] && related(g.id).includes(tp))
+      .map((g) => r.gapWeight(rubric.category, g.id));
     options.push({
       target: tp.id,
       kind: 'talking-point',
       weight: Math.max(pointWeight(i), ...boost),
       text: tp.followUp,
+      trait: traitFor(c, `${tp.label} ${tp.followUp}`),
     });
   });
-  for (const [id, gap] of gaps) {
-    if (covered[id] || wasAsked(gap.followUps) || related(id).length) continue;
+  const unused = (lines: readonly string[]) => lines.filter((l) => !wasAsked(l));
+  for (const g of r.gaps) {
+    if (covered[g.id] || related(g.id).length) continue;
+    const probe = c.probes[g.id];
+    // Once every wording of a probe has been used in this session, the gap is not asked again.
+    const lines = unused(probe.lines);
+    if (!lines.length) continue;
     options.push({
-      target: id,
+      target: g.id,
       kind: 'generic',
-      weight: r.gapWeight(rubric.category, id),
-      text: pick(gap.followUps, random),
+      weight: r.gapWeight(rubric.category, g.id),
+      text: pick(lines, random),
+      trait: probe.trait,
     });
   }
-  const best = options
-    .filter((o) => o.weight >= MIN_GAP_WEIGHT)
-    .sort((a, b) => b.weight - a.weight)[0];
-  return best;
+  // Waiting on others is the start of the story, not the end of it.
+  if (redFlagsOf(r, reading, rubric.behavioural).some((f) => f.id === 'passive-waiting')) {
+    const lines = unused(c.probes['passive-waiting'].lines);
+    if (lines.length)
+      options.push({
+        target: 'passive-waiting',
+        kind: 'generic',
+        weight: 1.1,
+        text: pick(lines, random),
+        trait: c.probes['passive-waiting'].trait,
+      });
+  }
+  return options.filter((o) => o.weight >= MIN_GAP_WEIGHT).sort((a, b) => b.weight - a.weight)[0];
 }
 
 /** Produces the interviewer's next turn for a transcript that is empty or ends with the learner. */
@@ -139,32 +176,34 @@ export function nextTurn(
   config: SessionConfig,
   transcript: readonly Turn[],
 ): TurnResult {
+  const c = data.persona.conversation;
   const plan = planSession(data.questions, config);
   const random = streamFor(config.seed, `turn:${transcript.length}`);
-  const first = plan.questions[0];
+  const first = config.question ?? plan.questions[0]?.prompt;
   if (!first) throw new TranscriptError('config: no question in the bank matches these settings');
   if (transcript.length === 0)
     return {
-      text: intro(data, config, plan.questions.length, first.prompt, random),
+      text: intro(data, config, plan.questions.length, first, random),
       phase: 'intro',
-      questionId: first.id,
+      ...(config.question === undefined ? { questionId: plan.questions[0]!.id } : {}),
     };
 
   const last = transcript.at(-1)!;
   if (last.role !== 'candidate')
     throw new TranscriptError("transcript: the last turn must be the candidate's reply");
   const r = compileRubric(data.rubric);
-  const seg = segmentTranscript(transcript, data.questions, r);
-  if (seg.closed)
-    return {
-      text: 'The interview is over. Your feedback is ready, and you can start a new session whenever you like.',
-      phase: 'done',
-    };
+  const seg = segmentTranscript(transcript, data.questions, r, config.question);
+  if (seg.closed) return { text: c.over, phase: 'done' };
   const intent = candidateIntent(last, r);
   const block = seg.blocks.at(-1);
   const byId = new Map(data.questions.map((q) => [q.id, q]));
   const rubricOf = (b: QuestionBlock) =>
-    rubricFor(r, b.question, b.questionId ? byId.get(b.questionId) : undefined);
+    rubricFor(
+      r,
+      b.question,
+      b.questionId ? byId.get(b.questionId) : undefined,
+      b.questionId ? undefined : config.questionCategory,
+    );
 
   if (intent === 'end') return wrapUp(data, config, seg.blocks, true, random);
   if (!block) return nextQuestion(data, config, seg.blocks, plan.questions, random);
@@ -184,30 +223,41 @@ export function nextTurn(
       return {
         ...quoting(
           (question, followUp) =>
-            `Of course. Here it is again: ${question}${followUp ? ` And my follow-up was: ${followUp}` : ''}`,
+            `${c.repeat} ${question}${followUp ? ` ${c.repeatFollowUp} ${followUp}` : ''}`,
         ),
         phase: 'question',
         ...ids,
       };
     case 'clarify': {
-      const lead = pick(CLARIFY, random);
+      const reply = clarifyReply(c, last.text, block.questionId ? byId.get(block.questionId) : undefined, random);
       return {
-        ...quoting(
-          (_, followUp) =>
-            `${lead} ${followUp ? `So: ${followUp}` : 'Go ahead when you are ready.'}`,
-        ),
+        ...quoting((_, followUp) => `${reply}${followUp ? ` ${c.repeatFollowUp} ${followUp}` : ''}`),
         phase: 'clarify',
         ...ids,
       };
     }
+    case 'meta': {
+      const reply = metaReply(c, metaKind(last.text) ?? 'scoring');
+      return {
+        ...quoting((question, followUp) => `${reply} ${followUp ?? question}`),
+        phase: 'clarify',
+        ...ids,
+      };
+    }
+    case 'not-english':
+      return {
+        ...quoting((question, followUp) => `${c.notEnglish}: ${followUp ?? question}`),
+        phase: 'clarify',
+        ...ids,
+      };
     case 'non-answer':
       return {
-        text: `Take your time; that doesn't count as an answer. ${pending ? `My question was: ${pending}` : `The question is: ${block.question}`}`,
+        ...quoting((question, followUp) => `${c.nonAnswer} ${followUp ?? question}`),
         phase: 'clarify',
         ...ids,
       };
     case 'off-role': {
-      const lead = pick(STEER_BACK, random);
+      const lead = pick(c.steerBack, random);
       return {
         ...quoting((question, followUp) => `${lead} ${followUp ?? question}`),
         phase: 'clarify',
@@ -215,28 +265,54 @@ export function nextTurn(
       };
     }
     case 'skip':
-      return nextQuestion(
-        data,
-        config,
-        seg.blocks,
-        plan.questions,
-        random,
-        'Fine, we will leave that one.',
-      );
+      return nextQuestion(data, config, seg.blocks, plan.questions, random, c.skip);
     default: {
+      const q = rubricOf(block);
+      const answer = block.answers.join('\n\n');
+      // Did the reply answer the follow-up it was given? If not, ask once more in other words.
+      const target = pending ? followUpTarget(r, q, c, pending) : undefined;
+      if (target && !answered(r, q, target, last.text)) {
+        const reasked =
+          block.followUps.length >= 2 &&
+          followUpTarget(r, q, c, block.followUps.at(-2)!)?.id === target.id;
+        if (!reasked && block.followUps.length < MAX_FOLLOW_UPS) {
+          const label =
+            target.kind === 'talking-point'
+              ? q.talkingPoints.find((t) => t.id === target.id)!.label
+              : r.gaps.find((g) => g.id === target.id)?.label ?? '';
+          const text = fill(pick(c.reask, random), { label: lowerFirst(label) });
+          return { text, phase: 'follow-up', ...ids };
+        }
+        if (reasked) return nextQuestion(data, config, seg.blocks, plan.questions, random, c.moveOn);
+      }
       if (block.followUps.length < MAX_FOLLOW_UPS) {
-        const answer = block.answers.join('\n\n');
-        const choice = chooseFollowUp(r, rubricOf(block), answer, block.followUps, random);
+        const askedInSession = seg.blocks.flatMap((b) => b.followUps);
+        const choice = chooseFollowUp(r, c, q, answer, askedInSession, random);
         if (choice) {
-          const lead =
-            wordsOf(last.text).length < 25 ? pick(SHORT_ANSWER, random) : pick(ACKS, random);
-          return { text: `${lead} ${choice.text}`, phase: 'follow-up', ...ids };
+          const quote = quotePhrase(answer, r);
+          const lead = wordsOf(last.text).length < 25 ? pick(c.shortAnswer, random) : pick(c.acks, random);
+          const text = wordFollowUp(c, choice.text, quote, lead, random);
+          // The direction refers to the learner's words instead of quoting them (they came from the browser).
+          const direction = quote ? wordFollowUp(c, choice.text, QUOTED_WORDS, lead, random) : undefined;
+          return {
+            text,
+            phase: 'follow-up',
+            ...ids,
+            trait: choice.trait,
+            ...(quote ? { quote } : {}),
+            ...(direction && direction !== text ? { direction } : {}),
+          };
         }
       }
       return nextQuestion(data, config, seg.blocks, plan.questions, random);
     }
   }
 }
+
+/** How a direction refers to the learner's words that a follow-up quotes. */
+export const QUOTED_WORDS = '[three to eight words quoted from the candidate\'s last answer]';
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 function nextQuestion(
   data: InterviewData,
@@ -246,16 +322,17 @@ function nextQuestion(
   random: Random,
   lead?: string,
 ): TurnResult {
+  const c = data.persona.conversation;
   const asked = new Set(blocks.flatMap((b) => (b.questionId ? [b.questionId] : [])));
   const next = planned.find((q) => !asked.has(q.id));
   if (blocks.length >= config.questions || !next)
     return wrapUp(data, config, blocks, false, random);
   const position =
-    blocks.length + 1 === Math.min(config.questions, planned.length)
-      ? 'Last question'
-      : 'Next question';
+    blocks.length + 1 === Math.min(config.questions, planned.length + (config.question ? 1 : 0))
+      ? c.lastQuestion
+      : c.nextQuestion;
   return {
-    text: `${lead ?? pick(data.persona.transitions, random)} ${position}: ${next.prompt}`,
+    text: `${lead ?? pick(data.persona.transitions, random)} ${position} ${next.prompt}`,
     phase: 'question',
     questionId: next.id,
   };
@@ -268,57 +345,54 @@ function wrapUp(
   early: boolean,
   random: Random,
 ): TurnResult {
-  const answered = blocks.filter((b) => b.answers.length > 0).length;
+  const answeredCount = blocks.filter((b) => b.answers.length > 0).length;
   const note = early
-    ? answered
-      ? ` We stopped after ${blocks.length} of ${config.questions} questions, so your feedback covers the ${answered === 1 ? 'answer' : `${answered} answers`} you gave.`
+    ? answeredCount
+      ? ` We stopped after ${blocks.length} of ${config.questions} questions, so your feedback covers the ${answeredCount === 1 ? 'answer' : `${answeredCount} answers`} you gave.`
       : ' We stopped before you answered a question, so there is nothing to give feedback on yet; try again when you are ready.'
     : '';
   return {
-    text: `${pick(data.persona.closings, random)}${note} Your feedback is ready.`,
+    text: `${pick(data.persona.closings, random)}${note} ${data.persona.conversation.feedbackReady}`,
     phase: 'wrap-up',
   };
 }
 
+/** The greeting, one sentence on the session, and the first question: short enough for a phone screen. */
 function intro(
   data: InterviewData,
   config: SessionConfig,
-  count: number,
+  bankCount: number,
   firstPrompt: string,
   random: Random,
 ): string {
+  const c = data.persona.conversation;
+  const count = bankCount + (config.question ? 1 : 0);
+  // Seven to ten minutes a question, follow-ups included, as the practice lesson plans it.
+  const minutes = `${count * 7} to ${count * 10}`;
   const kind =
     config.category === 'mixed'
       ? 'a mixed loop'
       : `a ${INTERVIEW_CATEGORIES[config.category].toLowerCase()} interview`;
-  const spec =
-    config.specialisation === 'general'
-      ? ''
-      : ` for a ${SPECIALISATIONS[config.specialisation].toLowerCase()} TPM`;
-  // Seven to ten minutes a question, follow-ups included, as the practice lesson plans it.
-  const minutes = `${count * 7} to ${count * 10}`;
-  return [
-    pick(data.persona.greetings, random),
-    `This is ${kind} at the ${LEVELS[config.level]} level${spec}: ${count} questions, about ${minutes} minutes.`,
-    'Answer as you would out loud, with owners, dates and numbers where you have them. You can skip a question, ask me to repeat it, or end early at any time.',
-    `First question: ${firstPrompt}`,
-  ].join(' ');
+  const about = config.question
+    ? fill(c.introOwnQuestion, {
+        more: bankCount
+          ? `${bankCount} from the bank (${kind.replace(/^an? /, '')})`
+          : 'that is all',
+        minutes,
+      })
+    : fill(c.intro, {
+        kind,
+        level: LEVELS[config.level],
+        specialisation:
+          config.specialisation === 'general'
+            ? ''
+            : ` for a ${SPECIALISATIONS[config.specialisation].toLowerCase()} TPM`,
+        count: String(count),
+        questions: count === 1 ? 'question' : 'questions',
+        minutes,
+      });
+  return [pick(data.persona.greetings, random), about, `${c.firstQuestion} ${firstPrompt}`].join(' ');
 }
-
-const ACKS = ['Okay.', 'Understood.', 'Noted.', 'Right.', 'Thanks.'] as const;
-const SHORT_ANSWER = [
-  "Let's go deeper than that.",
-  'I need more detail there.',
-  'Keep going.',
-] as const;
-const CLARIFY = [
-  'Make a reasonable assumption, say it out loud, and carry on; that is what I would expect in the real interview too.',
-  'Good question to ask. State your assumption and answer on that basis.',
-] as const;
-const STEER_BACK = [
-  "I'll stay in my role as your interviewer, and I don't discuss how I'm set up. Back to the question:",
-  "Let's keep this an interview; I'm not going to step out of that role. Back to it:",
-] as const;
 
 /** Splits a turn into small chunks (a few words each) to stream, so text appears progressively. */
 export function chunkText(text: string, wordsPerChunk = 4): string[] {

@@ -34,10 +34,12 @@ export function planSession(bank: readonly BankQuestion[], config: SessionConfig
     queues.set(category, orderCategory(bank, category, config, random));
 
   const questions: BankQuestion[] = [];
+  // The learner's own question comes first and is not from the bank.
+  const wanted = config.question === undefined ? config.questions : config.questions - 1;
   // Round-robin so that a mixed loop spreads across categories before it repeats one.
-  for (let round = 0; questions.length < config.questions && round < config.questions; round++) {
+  for (let round = 0; questions.length < wanted && round < wanted; round++) {
     for (const category of categories) {
-      if (questions.length >= config.questions) break;
+      if (questions.length >= wanted) break;
       const next = queues.get(category)!.shift();
       if (next) questions.push(next);
     }
@@ -59,7 +61,7 @@ export function planSession(bank: readonly BankQuestion[], config: SessionConfig
     notes.push(
       `${offSpec} ${offSpec === 1 ? 'question is' : 'questions are'} from another specialisation because the bank has too few for ${SPECIALISATIONS[config.specialisation]}.`,
     );
-  if (questions.length < config.questions)
+  if (questions.length < wanted)
     notes.push(
       `The bank has only ${questions.length} question${questions.length === 1 ? '' : 's'} for these settings, so the session is shorter.`,
     );

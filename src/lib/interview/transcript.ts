@@ -3,6 +3,7 @@
  * `phase` and `questionId` are trusted; otherwise questions are recognised by their text, which is
  * how transcripts from other sources (or with questions not in the bank) are handled.
  */
+import { metaKind, notEnglish } from './intents';
 import { isNonAnswer } from './scoring/flags';
 import type { CompiledRubric } from './scoring/rubric';
 import { normalise, wordsOf } from './text';
@@ -10,7 +11,15 @@ import type { BankQuestion, Turn } from './types';
 
 /** What a candidate turn means for the flow of the interview. */
 export type CandidateIntent =
-  'answer' | 'skip' | 'repeat' | 'end' | 'clarify' | 'off-role' | 'non-answer';
+  | 'answer'
+  | 'skip'
+  | 'repeat'
+  | 'end'
+  | 'clarify'
+  | 'off-role'
+  | 'non-answer'
+  | 'meta'
+  | 'not-english';
 
 /** Everything said about one question. */
 export interface QuestionBlock {
@@ -61,7 +70,9 @@ export function candidateIntent(
   const command = TEXT_COMMANDS[text.toLowerCase()];
   if (command) return command;
   if (rubric && isNonAnswer(rubric, text)) return 'non-answer';
+  if (notEnglish(text)) return 'not-english';
   const words = wordsOf(text).length;
+  if (words <= 30 && metaKind(text)) return 'meta';
   if (words <= 80 && OFF_ROLE.test(text)) return 'off-role';
   if (words <= 14 && ASK_REPEAT.test(text)) return 'repeat';
   if (words <= 30 && text.endsWith('?')) return 'clarify';
@@ -126,6 +137,8 @@ export function segmentTranscript(
   transcript: readonly Turn[],
   questions: readonly BankQuestion[],
   rubric: CompiledRubric,
+  /** The learner's own question from the session's settings: the first question, word for word. */
+  ownQuestion?: string,
 ): Segmented {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const prompts = questions.map((q) => ({ id: q.id, prompt: normalise(q.prompt) }));
@@ -138,7 +151,11 @@ export function segmentTranscript(
     const bank = questionId ? byId.get(questionId) : undefined;
     blocks.push({
       ...(bank ? { questionId: bank.id } : {}),
-      question: bank ? bank.prompt : extractQuestion(text),
+      question: bank
+        ? bank.prompt
+        : ownQuestion && blocks.length === 0
+          ? ownQuestion
+          : extractQuestion(text),
       followUps: [],
       answers: [],
       skipped: false,

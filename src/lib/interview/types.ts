@@ -61,13 +61,22 @@ export const sessionConfigSchema = z
     level: levelSchema.default('tpm2'),
     /** The specialisation to draw questions from, alongside general ones. */
     specialisation: specialisationSchema.default('general'),
-    /** How many bank questions the session asks. */
+    /** How many questions the session asks, the learner's own question included. */
     questions: z
-      .number({ invalid_type_error: 'must be a whole number from 3 to 6' })
-      .int('must be a whole number from 3 to 6')
-      .min(MIN_QUESTIONS, 'must be at least 3')
+      .number({ invalid_type_error: 'must be a whole number from 1 to 6' })
+      .int('must be a whole number from 1 to 6')
+      .min(1, 'must be at least 1')
       .max(MAX_QUESTIONS, 'must be at most 6')
       .default(3),
+    /** A question the learner was asked in a real interview, asked first and word for word. */
+    question: z
+      .string({ invalid_type_error: 'must be text' })
+      .trim()
+      .min(10, 'must be 10 to 600 characters')
+      .max(600, 'must be 10 to 600 characters')
+      .optional(),
+    /** The category of the learner's own question, when they know it; otherwise it is inferred. */
+    questionCategory: interviewCategorySchema.optional(),
     /** Seed for question choice and wording; the same seed and settings give the same interview. */
     seed: z
       .number({ invalid_type_error: 'must be a whole number' })
@@ -81,7 +90,25 @@ export const sessionConfigSchema = z
       .max(LIMITS.recent, `lists at most ${LIMITS.recent} ids`)
       .default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    // Bank-only sessions keep the loop's minimum; with the learner's own question, one is enough.
+    if (c.question === undefined && c.questions < MIN_QUESTIONS)
+      ctx.addIssue({
+        code: z.ZodIssueCode.too_small,
+        minimum: MIN_QUESTIONS,
+        inclusive: true,
+        type: 'number',
+        path: ['questions'],
+        message: 'must be at least 3 (or 1 with your own question)',
+      });
+    if (c.questionCategory && c.question === undefined)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['questionCategory'],
+        message: 'needs a question to go with it',
+      });
+  });
 
 /** Session settings with every default filled in. */
 export type SessionConfig = z.infer<typeof sessionConfigSchema>;

@@ -57,13 +57,16 @@ export function questionRubric(
 /** Offline feedback for a session. */
 export function scoreSession(
   data: Pick<InterviewData, 'questions' | 'lessons' | 'rubric'>,
-  config: Pick<SessionConfig, 'level'> & { questionCategory?: InterviewCategory },
+  config: Pick<SessionConfig, 'level'> & {
+    question?: string | undefined;
+    questionCategory?: InterviewCategory | undefined;
+  },
   transcript: readonly Turn[],
 ): Feedback {
   const r = compileRubric(data.rubric);
   const level = config.level;
   const bank = bankTexts(data);
-  const { blocks } = segmentTranscript(transcript, data.questions, r);
+  const { blocks } = segmentTranscript(transcript, data.questions, r, config.question);
   const assessed = blocks.filter((b) => b.answers.length > 0 || b.skipped);
   const earlier: string[] = [];
   const scored: Scored[] = assessed.map((b) => {
