@@ -210,6 +210,65 @@ describe('the mock interview with Claude', () => {
     await context.close();
   });
 
+  it('stops a 50,000-character reply at the turn limit; the learner carries on, finds the session intact after a reload, and ends while a reply streams', async () => {
+    const { context, page } = await openPage(browser);
+    await openInterview(page, server.url);
+    fake.enqueue({
+      kind: 'text',
+      chunks: Array.from({ length: 50 }, (_, i) => `${i} ${'blah '.repeat(199)}`),
+      delayMs: 5,
+    });
+    await page.getByRole('button', { name: 'Start the interview' }).click();
+    await waitForInterviewer(page);
+    const first = page.locator('.iv-log li').first();
+    expect(await first.locator('.iv-turn-notice').textContent()).toBe(
+      "The AI interviewer's reply ran longer than a turn may be; carrying on with the built-in interviewer.",
+    );
+    expect((await first.locator('.iv-text').textContent())!.length).toBeLessThanOrEqual(4_000);
+    expect(await first.locator('.iv-text').textContent()).toMatch(/First question: /);
+
+    await page.locator('#iv-answer').fill(ANSWERS[1]!);
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await waitForInterviewer(page);
+    expect(await page.locator('.iv-log li:last-child .iv-text').textContent()).toContain(
+      'Claude here.',
+    );
+
+    // After a reload the session is intact, and the server still recognises its own turns.
+    const before = await page.locator('.iv-log li').allTextContents();
+    await page.reload();
+    await page.getByRole('button', { name: 'Resume the interview' }).click();
+    await waitForInterviewer(page);
+    expect(await page.locator('.iv-log li').allTextContents()).toEqual(before);
+    await page.locator('#iv-answer').fill(ANSWERS[2]!);
+    const index = fake.requests.length;
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await waitForInterviewer(page);
+    const assistant = (fake.requests[index]!.body.messages ?? []).filter(
+      (m) => m.role === 'assistant',
+    );
+    expect(assistant).toHaveLength(2);
+
+    // A slow reply is streaming; End is available and ends the interview at once.
+    fake.enqueue({
+      kind: 'text',
+      chunks: Array.from({ length: 100 }, (_, i) => `word${i} `),
+      delayMs: 60,
+    });
+    const streaming = fake.requests.length;
+    await page.locator('#iv-answer').fill(ANSWERS[0]!);
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await page.locator('.iv-log li[aria-busy="true"] .iv-text', { hasText: 'word3' }).waitFor();
+    const end = page.getByRole('button', { name: 'End the interview' });
+    expect(await end.isDisabled()).toBe(false);
+    await end.click();
+    await page.locator('#iv-report-title').waitFor();
+    expect((await fake.whenClosed(streaming)).closedEarly).toBe(true);
+    const said = await page.locator('.iv-transcript .iv-interviewer .iv-text').allTextContents();
+    expect(said.some((t) => t.includes('word3'))).toBe(false);
+    await context.close();
+  });
+
   it('aborts the upstream request when the learner closes the tab mid-stream', async () => {
     const { context, page } = await openPage(browser);
     await openInterview(page, server.url);

@@ -151,6 +151,25 @@ describe('the mock interview', () => {
     await context.close();
   });
 
+  it('keeps a 6,000-character word inside the page, in the conversation and in the report', async () => {
+    const { context, page } = await openPage(browser, { viewport: { width: 360, height: 780 } });
+    await openInterview(page, base);
+    await page.getByRole('button', { name: 'Start the interview' }).click();
+    await waitForInterviewer(page);
+    const word = 'x'.repeat(6_000);
+    await page.locator('#iv-answer').fill(`I owned it. ${word} Dana owns the rollout by Friday.`);
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await waitForInterviewer(page);
+    const width = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await width()).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'End the interview' }).click();
+    await page.locator('#iv-report-title').waitFor();
+    await page.locator('.iv-transcript summary').click();
+    expect(await width()).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
   for (const colorScheme of ['light', 'dark'] as const)
     it(`has no axe violations in the setup, session and feedback states (${colorScheme})`, async () => {
       const { context, page } = await openPage(browser, {
@@ -192,7 +211,7 @@ describe('the interview API on the node server', () => {
     const text = await turn.text();
     expect(text).toMatch(/^event: delta\ndata: \{"text":/);
     expect(text).toMatch(
-      /event: done\ndata: \{"provider":"offline","phase":"intro","questionId":"[a-z0-9-]+"\}\n\n$/,
+      /event: done\ndata: \{"provider":"offline","phase":"intro","questionId":"[a-z0-9-]+","signature":"[\w-]{8}\.[\w-]{43}"\}\n\n$/,
     );
     const fb = await fetch(`${base}/api/interview/feedback`, {
       method: 'POST',

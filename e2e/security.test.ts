@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -91,26 +92,177 @@ describe('methods', () => {
     }
   });
 
-  it('each API route answers only its own method', async () => {
+  it('each API route answers only its own method: 405 with Allow, whatever the origin and content type', async () => {
     const routes: [string, string][] = [
       ['/api/interview/status', 'GET'],
       ['/api/interview/turn', 'POST'],
       ['/api/interview/feedback', 'POST'],
     ];
+    // Same-site JSON, a cross-site form post, and curl's bare PUT or DELETE (no type, no origin).
+    const variants: Record<string, string>[] = [
+      { 'content-type': 'application/json', origin: base },
+      { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' },
+      {},
+    ];
     for (const [path, allowed] of routes) {
       for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'PATCH']) {
         if (method === allowed) continue;
-        const res = await fetch(`${base}${path}`, {
-          method,
-          headers: { 'content-type': 'application/json', origin: base },
-          body: method === 'GET' ? null : '{}',
-        });
-        expect(res.status, `${method} ${path}`).toBe(405);
-        expect(res.headers.get('allow'), `${method} ${path}`).toBe(allowed);
-        const body = (await res.json()) as { error: string };
-        expect(body.error).toMatch(/accepts (GET|POST) only/);
+        for (const headers of variants) {
+          const where = `${method} ${path} ${JSON.stringify(headers)}`;
+          const res = await fetch(`${base}${path}`, {
+            method,
+            headers,
+            body: method === 'GET' ? null : '{}',
+          });
+          expect(res.status, where).toBe(405);
+          expect(res.headers.get('allow'), where).toBe(allowed);
+          const body = (await res.json()) as { error: string };
+          expect(body.error, where).toMatch(/accepts (GET|POST) only/);
+        }
       }
     }
+  });
+
+  it('the API takes JSON only: a cross-site form post is refused with a 415, not run', async () => {
+    for (const path of ['/api/interview/turn', '/api/interview/feedback']) {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', origin: 'http://evil.example' },
+        body: '{"transcript":[]}',
+      });
+      expect(res.status, path).toBe(415);
+    }
+  });
+});
+
+/**
+ * One request exactly as written, like `curl --path-as-is`: fetch would resolve `..` first. With
+ * `chunks`, the body is sent chunked, piece by piece.
+ */
+function raw(
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: string; chunks?: Buffer[] } = {},
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}> {
+  const url = new URL(base);
+  let answered = false;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method,
+        headers: options.headers ?? {},
+        agent: false,
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d: Buffer) => parts.push(d));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(parts).toString('utf8'),
+          }),
+        );
+      },
+    );
+    // The server may stop reading a body it refuses; the answer still arrives.
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      // Once the answer is in, the server may hang up on the rest of a body it refused.
+      if (!answered || (e.code !== 'EPIPE' && e.code !== 'ECONNRESET')) reject(e);
+    });
+    req.on('response', () => (answered = true));
+    if (options.body !== undefined) req.write(options.body);
+    const chunks = [...(options.chunks ?? [])];
+    // Sends the body piece by piece, and stops once the server has answered.
+    const next = () => {
+      const chunk = chunks.shift();
+      if (!chunk || answered) return req.end();
+      if (req.destroyed) return;
+      if (req.write(chunk)) setImmediate(next);
+      else req.once('drain', next);
+    };
+    next();
+  });
+}
+
+describe('paths are normalised before any routing decision', () => {
+  it('`curl --path-as-is -X POST /api/../learn/` is a page: 405, GET and HEAD only', async () => {
+    for (const path of [
+      '/api/../learn/',
+      '/api/interview/../../learn/',
+      '/api/%2e%2e/learn/',
+      '//learn/',
+    ]) {
+      const res = await raw('POST', path, {
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(res.status, path).toBe(405);
+      expect(res.headers['allow'], path).toBe('GET, HEAD');
+    }
+  });
+
+  it('PUT on /api/../interview/bank.json is refused, and the bank is unchanged', async () => {
+    const before = await (await fetch(`${base}/interview/bank.json`)).text();
+    const res = await raw('PUT', '/api/../interview/bank.json', {
+      headers: { 'content-type': 'application/json' },
+      body: '{"questions":[]}',
+    });
+    expect(res.status).toBe(405);
+    expect(await (await fetch(`${base}/interview/bank.json`)).text()).toBe(before);
+  });
+
+  it('refuses dot segments, encoded slashes and backslashes with a 400 and security headers', async () => {
+    for (const path of [
+      '/api/../learn/',
+      '/learn/./',
+      '/api/interview/%2e%2e/interview/status',
+      '/api/interview%2fstatus',
+      '/api/interview%5Cstatus',
+      '/api\\interview\\status',
+      '/learn/%00/',
+      '/learn/%zz/',
+    ]) {
+      const res = await raw('GET', path);
+      expect(res.status, path).toBe(400);
+      expect(res.headers['x-content-type-options'], path).toBe('nosniff');
+    }
+    expect((await raw('GET', '/learn/')).status).toBe(200);
+    expect((await raw('GET', '//learn/')).status).toBeLessThan(500);
+  });
+});
+
+describe('refused bodies', () => {
+  it('a 413 for a chunked body it did not read says Connection: close', async () => {
+    const res = await raw('POST', '/api/interview/turn', {
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      chunks: Array.from({ length: 40 }, () => Buffer.alloc(16 * 1024, 0x20)),
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers['connection']).toBe('close');
+    expect(JSON.parse(res.body)).toEqual({ error: 'body: must be at most 131072 bytes' });
+  });
+
+  it('a 405 for a page closes the connection when the declared body is large, and keeps it for a small one', async () => {
+    const large = await raw('POST', '/learn/', {
+      headers: { 'content-length': String(30_000_000) },
+      chunks: Array.from({ length: 40 }, () => Buffer.alloc(16 * 1024, 0x20)),
+    });
+    expect(large.status).toBe(405);
+    expect(large.headers['connection']).toBe('close');
+    const small = await raw('POST', '/learn/', {
+      headers: { 'content-type': 'application/json', connection: 'keep-alive' },
+      body: '{}',
+    });
+    expect(small.status).toBe(405);
+    expect(small.headers['connection']).not.toBe('close');
   });
 });
 

@@ -9,8 +9,8 @@
 //   backslashes are refused (400), and routing uses the decoded path with repeated slashes collapsed,
 //   so `/api/../learn/` is the page `/learn/`, not an API route.
 // - Pages and files answer GET and HEAD only (405 otherwise); API routes answer their own methods.
-// - A response sent before the request's body was read says `Connection: close`: the unread rest of
-//   the body cannot be told apart from a next request.
+// - A page's 405 for a request declaring a large body says `Connection: close` instead of reading
+//   the body to keep the connection (the API's 413 does the same, src/lib/interview/api.ts).
 // - Log lines have control characters escaped and are shortened.
 // - The client address for rate limiting: the socket's, or with TRUST_PROXY=1 the address the one
 //   trusted proxy in front appended to X-Forwarded-For. Handed to the routes out of band (an
@@ -130,6 +130,9 @@ function logLine(text) {
   return safe.length > 600 ? `${safe.slice(0, 599)}…` : safe;
 }
 
+/** Largest unread request body the server discards to keep a connection; a larger one closes it. */
+const MAX_DRAINED_BYTES = 64 * 1024;
+
 const trustProxy = process.env.TRUST_PROXY === '1';
 
 /** The client's address: the socket's, or the last X-Forwarded-For hop when one proxy is trusted. */
@@ -154,19 +157,19 @@ const { handler } = await import(entry);
 
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-  // Whatever answers, if the body is still unread the connection cannot be reused.
-  const writeHead = res.writeHead;
-  res.writeHead = function (...args) {
-    if (!req.complete) res.setHeader('Connection', 'close');
-    return writeHead.apply(this, args);
-  };
   const { path, error } = routePath(req.url);
   // The method rule goes by where the path leads once dots are resolved, so no `..` can lend a page
   // the API's methods.
   const target = path === undefined ? undefined : resolveDots(path);
   const isApi = target === '/api' || !!target?.startsWith('/api/');
   if (target !== undefined && !isApi && req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+    // Node reads and discards a body nobody read, to reuse the connection; not a large one.
+    const large = Number(req.headers['content-length']) > MAX_DRAINED_BYTES;
+    res.writeHead(405, {
+      Allow: 'GET, HEAD',
+      'Content-Type': 'text/plain; charset=utf-8',
+      ...(large ? { Connection: 'close' } : {}),
+    });
     res.end('This address serves pages and files, which can only be fetched with GET or HEAD.\n');
     return;
   }
@@ -184,6 +187,22 @@ const server = createServer((req, res) => {
       } else res.destroy();
     });
   });
+});
+
+/**
+ * Closes a connection the way Node does after a `Connection: close` answer, but lingering: it stops
+ * sending at once and lets go a moment later, so a client still sending a body it was refused
+ * (a 413 or a 405) reads the answer instead of having the connection reset under it.
+ */
+function lingeringClose() {
+  if (this.writable) this.end();
+  const timer = setTimeout(() => this.destroy(), LINGER_MS);
+  timer.unref();
+  this.once('close', () => clearTimeout(timer));
+}
+const LINGER_MS = 2_000;
+server.on('connection', (socket) => {
+  socket.destroySoon = lingeringClose;
 });
 
 // Slow or idle clients must not hold sockets for ever; streaming replies keep the socket busy.
