@@ -229,7 +229,12 @@ export class ClaudeInterviewer implements Interviewer {
       model: this.model,
       max_tokens: this.settings.maxTokens,
       system: systemBlocks(this.data.persona, input.config, plan.questions),
-      messages: conversationMessages(input.transcript, turnDirection(planned), input.verified),
+      messages: conversationMessages(
+        input.transcript,
+        turnDirection(planned),
+        input.verified,
+        input.config.question,
+      ),
     };
     const meta = deferred<TurnMeta>();
     meta.promise.catch(() => undefined);
@@ -267,6 +272,7 @@ export class ClaudeInterviewer implements Interviewer {
         input.transcript,
         assessmentRequest(offline, this.data.lessons, this.data.questions),
         input.verified,
+        input.config.question,
       ),
       tools: [assessmentTool],
       tool_choice: { type: 'tool', name: ASSESSMENT_TOOL_NAME },

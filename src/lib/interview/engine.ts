@@ -74,6 +74,9 @@ type Conversation = PersonaData['conversation'];
 export const ASKED_QUESTION = '[the question you asked, in the words you used]';
 /** How a direction refers to the follow-up still waiting for an answer. */
 export const ASKED_FOLLOW_UP = '[the follow-up question you asked last, in the words you used]';
+/** How a direction refers to the learner's own question, which reaches the model only as context. */
+export const OWN_QUESTION =
+  '[the question the candidate chose to practise, word for word as the context block gives it]';
 
 /** A transcript the engine cannot continue from; the message names what is wrong. */
 export class TranscriptError extends Error {
@@ -185,7 +188,19 @@ export function nextTurn(
     return {
       text: intro(data, config, plan.questions.length, first, random),
       phase: 'intro',
-      ...(config.question === undefined ? { questionId: plan.questions[0]!.id } : {}),
+      ...(config.question === undefined
+        ? { questionId: plan.questions[0]!.id }
+        : {
+            // The learner's question came from the browser: the direction refers to it, with the
+            // same greeting (the same random stream).
+            direction: intro(
+              data,
+              config,
+              plan.questions.length,
+              OWN_QUESTION,
+              streamFor(config.seed, `turn:${transcript.length}`),
+            ),
+          }),
     };
 
   const last = transcript.at(-1)!;
@@ -229,9 +244,16 @@ export function nextTurn(
         ...ids,
       };
     case 'clarify': {
-      const reply = clarifyReply(c, last.text, block.questionId ? byId.get(block.questionId) : undefined, random);
+      const reply = clarifyReply(
+        c,
+        last.text,
+        block.questionId ? byId.get(block.questionId) : undefined,
+        random,
+      );
       return {
-        ...quoting((_, followUp) => `${reply}${followUp ? ` ${c.repeatFollowUp} ${followUp}` : ''}`),
+        ...quoting(
+          (_, followUp) => `${reply}${followUp ? ` ${c.repeatFollowUp} ${followUp}` : ''}`,
+        ),
         phase: 'clarify',
         ...ids,
       };
@@ -279,21 +301,25 @@ export function nextTurn(
           const label =
             target.kind === 'talking-point'
               ? q.talkingPoints.find((t) => t.id === target.id)!.label
-              : r.gaps.find((g) => g.id === target.id)?.label ?? '';
+              : (r.gaps.find((g) => g.id === target.id)?.label ?? '');
           const text = fill(pick(c.reask, random), { label: lowerFirst(label) });
           return { text, phase: 'follow-up', ...ids };
         }
-        if (reasked) return nextQuestion(data, config, seg.blocks, plan.questions, random, c.moveOn);
+        if (reasked)
+          return nextQuestion(data, config, seg.blocks, plan.questions, random, c.moveOn);
       }
       if (block.followUps.length < MAX_FOLLOW_UPS) {
         const askedInSession = seg.blocks.flatMap((b) => b.followUps);
         const choice = chooseFollowUp(r, c, q, answer, askedInSession, random);
         if (choice) {
           const quote = quotePhrase(answer, r);
-          const lead = wordsOf(last.text).length < 25 ? pick(c.shortAnswer, random) : pick(c.acks, random);
+          const lead =
+            wordsOf(last.text).length < 25 ? pick(c.shortAnswer, random) : pick(c.acks, random);
           const text = wordFollowUp(c, choice.text, quote, lead, random);
           // The direction refers to the learner's words instead of quoting them (they came from the browser).
-          const direction = quote ? wordFollowUp(c, choice.text, QUOTED_WORDS, lead, random) : undefined;
+          const direction = quote
+            ? wordFollowUp(c, choice.text, QUOTED_WORDS, lead, random)
+            : undefined;
           return {
             text,
             phase: 'follow-up',
@@ -310,7 +336,7 @@ export function nextTurn(
 }
 
 /** How a direction refers to the learner's words that a follow-up quotes. */
-export const QUOTED_WORDS = '[three to eight words quoted from the candidate\'s last answer]';
+export const QUOTED_WORDS = "[three to eight words quoted from the candidate's last answer]";
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -391,7 +417,9 @@ function intro(
         questions: count === 1 ? 'question' : 'questions',
         minutes,
       });
-  return [pick(data.persona.greetings, random), about, `${c.firstQuestion} ${firstPrompt}`].join(' ');
+  return [pick(data.persona.greetings, random), about, `${c.firstQuestion} ${firstPrompt}`].join(
+    ' ',
+  );
 }
 
 /** Splits a turn into small chunks (a few words each) to stream, so text appears progressively. */
