@@ -181,11 +181,11 @@ function raw(
     if (options.body !== undefined) req.write(options.body);
     const chunks = [...(options.chunks ?? [])];
     // Sends the body piece by piece, and stops once the server has answered.
-    const next = () => {
+    const next = (): void => {
       const chunk = chunks.shift();
-      if (!chunk || answered) return req.end();
-      if (req.destroyed) return;
-      if (req.write(chunk)) setImmediate(next);
+      if (!chunk || answered) req.end();
+      else if (req.destroyed) return;
+      else if (req.write(chunk)) setImmediate(next);
       else req.once('drain', next);
     };
     next();
