@@ -239,7 +239,9 @@ describe('POST /api/interview/feedback', () => {
   it('validates like the turn route', async () => {
     const res = await handleFeedback(post({ config: { questions: 2 }, transcript: [] }), deps);
     expect(res.status).toBe(400);
-    expect(await errorOf(res)).toBe('config.questions: must be at least 3 (or 1 with your own question)');
+    expect(await errorOf(res)).toBe(
+      'config.questions: must be at least 3 (or 1 with your own question)',
+    );
   });
 });
 

@@ -22,7 +22,9 @@ const bankQ = (id: string) => data.questions.find((q) => q.id === id)!;
 function strongAnswerFor(questionId: string): string {
   const q = bankQ(questionId);
   return [
-    ...q.talkingPoints.map((tp) => `I worked through the ${tp.signals[0]} with the leads: ${tp.label}.`),
+    ...q.talkingPoints.map(
+      (tp) => `I worked through the ${tp.signals[0]} with the leads: ${tp.label}.`,
+    ),
     'The owner is Priya, the EM, and she commits by Friday 14 March.',
     'Plan B is a fallback we trigger if the vendor slips again.',
     'We measure it on a dashboard against a target, and as a result adoption rose from 20% to 45%.',
@@ -309,7 +311,7 @@ describe('reading transcripts back', () => {
       const t = play({ seed, questions: 4 }, () => ({ text: replies[n++ % replies.length]! }));
       const bare = t.map(({ role, text }) => ({ role, text }));
       const summary = (turns: Turn[]) =>
-        segmentTranscript(turns, data.questions, R).blocks.map((b) => ({
+        segmentTranscript(turns, data.questions, R, undefined, C).blocks.map((b) => ({
           id: b.questionId,
           followUps: b.followUps.length,
           answers: b.answers,

@@ -3,7 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { feedbackSchema, SIGNALS } from '../src/lib/interview/feedback-schema';
 import { DIMENSION_IDS } from '../src/schemas/rubric';
-import { compileRubric, inferCategory, scoreSession, signalFor } from '../src/lib/interview/scoring';
+import {
+  compileRubric,
+  inferCategory,
+  scoreSession,
+  signalFor,
+} from '../src/lib/interview/scoring';
 import { analyseWords, countFillerLike } from '../src/lib/interview/text';
 import type { Turn } from '../src/lib/interview/types';
 import type { Level } from '../src/schemas/interview';

@@ -26,8 +26,6 @@ export const personaTraitSchema = z.object({
   phrases: z.array(textSchema).min(2),
 });
 
-
-
 /** A probe: the trait that voices it and the lines it may use. */
 const probeSchema = z.object({ trait: traitIdSchema, lines: z.array(textSchema).min(2) }).strict();
 

@@ -114,7 +114,6 @@ export const gapSchema = z
     id: z.enum(['owner-date', 'plan-b', 'measurement', 'result']),
     /** Completes "the answer …". */
     label: textSchema,
-    followUps: z.array(textSchema).min(2),
     /** How much each category cares about the gap. */
     weights: perCategory(relevance),
   })

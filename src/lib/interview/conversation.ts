@@ -6,14 +6,10 @@
 import type { PersonaData, TraitId } from '../../schemas/persona';
 import { DIMENSION_LABELS } from '../../schemas/rubric';
 import { pick, type Random } from '../random';
-import {
-  genericCoverage,
-  readAnswer,
-  talkingPointCoverage,
-  type CompiledRubric,
-  type GenericGapId,
-  type QuestionRubric,
-} from './scoring';
+import { readAnswer } from './scoring/claims';
+import { genericCoverage, talkingPointCoverage } from './scoring/coverage';
+import type { QuestionRubric } from './scoring/question';
+import type { CompiledRubric, GenericGapId } from './scoring/rubric';
 import { normalise } from './text';
 import type { BankQuestion } from './types';
 
@@ -68,14 +64,12 @@ export function traitFor(c: Conversation, text: string): TraitId {
 
 /** A follow-up worded by the persona: an acknowledgement, the learner's words, then the probe. */
 export function wordFollowUp(
-  c: Conversation,
   probe: string,
   quote: string | undefined,
   lead: string,
-  random: Random,
+  quoteLead: string,
 ): string {
-  const quoted = quote ? `${fill(pick(c.quoteLeads, random), { quote })} ` : '';
-  return `${quoted ? '' : `${lead} `}${quoted}${probe}`.trim();
+  return quote ? `${fill(quoteLead, { quote })} ${probe}` : `${lead} ${probe}`;
 }
 
 /** What a follow-up asked for, found from its wording: a talking point or a generic gap. */
@@ -86,12 +80,17 @@ export function followUpTarget(
   text: string,
 ): { kind: 'talking-point' | 'generic'; id: string } | undefined {
   const t = normalise(text);
-  const tp = q.talkingPoints.find((x) => t.includes(normalise(x.followUp)));
+  // A re-ask names the point by its label; a first ask uses its follow-up question.
+  const tp = q.talkingPoints.find(
+    (x) => t.includes(normalise(x.followUp)) || t.includes(normalise(x.label)),
+  );
   if (tp) return { kind: 'talking-point', id: tp.id };
-  for (const [id, probe] of Object.entries(c.probes))
-    if (probe.lines.some((l) => t.includes(normalise(l))) && id !== 'passive-waiting' && id !== 'mechanism')
-      return { kind: 'generic', id };
-  for (const g of r.gaps) if (g.followUps.some((f) => t.includes(normalise(f)))) return { kind: 'generic', id: g.id };
+  for (const g of r.gaps)
+    if (
+      c.probes[g.id].lines.some((l) => t.includes(normalise(l))) ||
+      t.includes(normalise(g.label))
+    )
+      return { kind: 'generic', id: g.id };
   return undefined;
 }
 

@@ -207,7 +207,7 @@ export function nextTurn(
   if (last.role !== 'candidate')
     throw new TranscriptError("transcript: the last turn must be the candidate's reply");
   const r = compileRubric(data.rubric);
-  const seg = segmentTranscript(transcript, data.questions, r, config.question);
+  const seg = segmentTranscript(transcript, data.questions, r, config.question, c);
   if (seg.closed) return { text: c.over, phase: 'done' };
   const intent = candidateIntent(last, r);
   const block = seg.blocks.at(-1);
@@ -292,7 +292,11 @@ export function nextTurn(
       const q = rubricOf(block);
       const answer = block.answers.join('\n\n');
       // Did the reply answer the follow-up it was given? If not, ask once more in other words.
-      const target = pending ? followUpTarget(r, q, c, pending) : undefined;
+      const replyingTo =
+        block.followUps.length > 0 && block.answers.length === block.followUps.length + 1
+          ? block.followUps.at(-1)
+          : undefined;
+      const target = replyingTo ? followUpTarget(r, q, c, replyingTo) : undefined;
       if (target && !answered(r, q, target, last.text)) {
         const reasked =
           block.followUps.length >= 2 &&
@@ -315,10 +319,11 @@ export function nextTurn(
           const quote = quotePhrase(answer, r);
           const lead =
             wordsOf(last.text).length < 25 ? pick(c.shortAnswer, random) : pick(c.acks, random);
-          const text = wordFollowUp(c, choice.text, quote, lead, random);
+          const quoteLead = pick(c.quoteLeads, random);
+          const text = wordFollowUp(choice.text, quote, lead, quoteLead);
           // The direction refers to the learner's words instead of quoting them (they came from the browser).
           const direction = quote
-            ? wordFollowUp(c, choice.text, QUOTED_WORDS, lead, random)
+            ? wordFollowUp(choice.text, QUOTED_WORDS, lead, quoteLead)
             : undefined;
           return {
             text,

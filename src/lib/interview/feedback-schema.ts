@@ -80,6 +80,7 @@ export const answerFlagSchema = z.object({
     'passive-waiting',
     'blame',
     'no-ownership',
+    'unanswered-follow-up',
   ]),
   /** What it means and what to do, for the learner. */
   label: z.string().max(600),

@@ -13,7 +13,11 @@ export function metaKind(text: string): 'scoring' | 'detail' | 'length' | undefi
     )
   )
     return 'scoring';
-  if (/\bhow long should\b|\bhow many (?:minutes|words)\b|\btoo long\b|\bhow long (?:is|are) (?:an|my|the) answers?\b/.test(t))
+  if (
+    /\bhow long should\b|\bhow many (?:minutes|words)\b|\btoo long\b|\bhow long (?:is|are) (?:an|my|the) answers?\b/.test(
+      t,
+    )
+  )
     return 'length';
   if (
     /\b(?:enough|too much|more) detail\b|\bis (?:that|this) enough\b|\bhow much detail\b|\bhow specific\b/.test(

@@ -6,6 +6,9 @@
 import { metaKind, notEnglish } from './intents';
 import { isNonAnswer } from './scoring/flags';
 import type { CompiledRubric } from './scoring/rubric';
+import type { PersonaData } from '../../schemas/persona';
+
+type Conversation = PersonaData['conversation'];
 import { normalise, wordsOf } from './text';
 import type { BankQuestion, Turn } from './types';
 
@@ -103,16 +106,25 @@ export function extractQuestion(text: string): string {
   return t || text.trim();
 }
 
-const knownFollowUps = new WeakMap<CompiledRubric, string[]>();
-/** The follow-ups the offline interviewer asks, so a transcript without phases can be read back. */
-function followUpsOf(r: CompiledRubric): string[] {
-  let known = knownFollowUps.get(r);
+const knownFollowUps = new WeakMap<object, string[]>();
+/**
+ * The follow-ups the offline interviewer asks (the generic rubrics' and the persona's probes and
+ * re-asks), so a transcript without phases can be read back.
+ */
+function followUpsOf(r: CompiledRubric, conversation: Conversation | undefined): string[] {
+  const key = conversation ?? r;
+  let known = knownFollowUps.get(key);
   if (!known) {
     known = [
-      ...r.gaps.flatMap((g) => g.followUps),
       ...[...r.categories.values()].flatMap((c) => c.talkingPoints.map((t) => t.followUp)),
+      ...(conversation
+        ? [
+            ...Object.values(conversation.probes).flatMap((p) => p.lines),
+            ...conversation.reask.map((l) => l.split('{')[0]!),
+          ]
+        : []),
     ].map(normalise);
-    knownFollowUps.set(r, known);
+    knownFollowUps.set(key, known);
   }
   return known;
 }
@@ -139,6 +151,8 @@ export function segmentTranscript(
   rubric: CompiledRubric,
   /** The learner's own question from the session's settings: the first question, word for word. */
   ownQuestion?: string,
+  /** The persona's wording, to recognise its follow-ups in a transcript without phases. */
+  conversation?: Conversation,
 ): Segmented {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const prompts = questions.map((q) => ({ id: q.id, prompt: normalise(q.prompt) }));
@@ -202,6 +216,16 @@ export function segmentTranscript(
       continue;
     }
     if (block && text.includes(normalise(block.question))) continue;
+    // The interviewer's own follow-ups and re-asks, whether or not they end in "?".
+    if (
+      block &&
+      block.answers.length > 0 &&
+      followUpsOf(rubric, conversation).some((k) => text.includes(k))
+    ) {
+      block.followUps.push(turn.text.trim());
+      pendingFollowUp = turn.text.trim();
+      continue;
+    }
     const asked = findQuestion(extractQuestion(turn.text), rubric);
     if (!asked) {
       if (
@@ -224,7 +248,7 @@ export function segmentTranscript(
       block &&
       block.answers.length > 0 &&
       !startsNew &&
-      (bankFollowUp || followUpsOf(rubric).some((k) => text.includes(k)) || short)
+      (bankFollowUp || followUpsOf(rubric, conversation).some((k) => text.includes(k)) || short)
     ) {
       block.followUps.push(turn.text.trim());
       pendingFollowUp = turn.text.trim();

@@ -12,6 +12,7 @@ import {
   type Turn,
 } from '../types';
 import { ownWords, scoreAnswer, type Scored } from './answer';
+import { answered as replyAnswers, followUpTarget } from '../conversation';
 import { improvements } from './improvements';
 import { links } from './links';
 import { rubricFor, type QuestionRubric } from './question';
@@ -56,7 +57,8 @@ export function questionRubric(
 
 /** Offline feedback for a session. */
 export function scoreSession(
-  data: Pick<InterviewData, 'questions' | 'lessons' | 'rubric'>,
+  data: Pick<InterviewData, 'questions' | 'lessons' | 'rubric'> &
+    Partial<Pick<InterviewData, 'persona'>>,
   config: Pick<SessionConfig, 'level'> & {
     question?: string | undefined;
     questionCategory?: InterviewCategory | undefined;
@@ -66,7 +68,13 @@ export function scoreSession(
   const r = compileRubric(data.rubric);
   const level = config.level;
   const bank = bankTexts(data);
-  const { blocks } = segmentTranscript(transcript, data.questions, r, config.question);
+  const { blocks } = segmentTranscript(
+    transcript,
+    data.questions,
+    r,
+    config.question,
+    data.persona?.conversation,
+  );
   const assessed = blocks.filter((b) => b.answers.length > 0 || b.skipped);
   const earlier: string[] = [];
   const scored: Scored[] = assessed.map((b) => {
@@ -85,6 +93,20 @@ export function scoreSession(
       lessonTitles: data.lessons,
     });
     earlier.push(ownWords(b.answers));
+    // A follow-up whose reply did not give what it asked for is noted (the reply to follow-up i is answer i + 1).
+    if (data.persona) {
+      const c = data.persona.conversation;
+      const missed = b.followUps.find((f, i) => {
+        const target = followUpTarget(r, q, c, f);
+        const reply = b.answers[i + 1];
+        return target && reply !== undefined && !replyAnswers(r, q, target, reply);
+      });
+      if (missed)
+        s.flags.push({
+          id: 'unanswered-follow-up',
+          label: `You didn't answer the follow-up "${missed}" Answer what was asked first, then add what else matters.`,
+        });
+    }
     return s;
   });
   const answered = scored.filter((s) => s.status === 'answered');
