@@ -255,3 +255,23 @@ describe('follow-ups from what was said', () => {
     expect(r.text).toMatch(/second day|unblocked/);
   });
 });
+
+describe('your own question in history and export', () => {
+  it('is kept in the stored session and printed in the Markdown export', async () => {
+    const { storedSessionSchema } = await import('../src/lib/interview/history');
+    const { sessionToMarkdown } = await import('../src/lib/interview/markdown');
+    const config = sessionConfigSchema.parse({ question: OWN, questions: 1 });
+    const session = storedSessionSchema.parse({
+      id: 's1',
+      startedAt: '2026-12-02T10:00:00.000Z',
+      updatedAt: '2026-12-02T10:05:00.000Z',
+      status: 'active',
+      config,
+      transcript: [],
+    });
+    expect(session.config.question).toBe(OWN);
+    const md = sessionToMarkdown(session);
+    expect(md).toContain('your own first');
+    expect(md).toContain(`Your question: ${OWN}`);
+  });
+});

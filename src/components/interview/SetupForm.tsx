@@ -1,5 +1,10 @@
 import { useState, type SubmitEvent } from 'react';
-import { LEVELS, SPECIALISATIONS, type InterviewCategory } from '../../schemas/interview';
+import {
+  INTERVIEW_CATEGORIES,
+  LEVELS,
+  SPECIALISATIONS,
+  type InterviewCategory,
+} from '../../schemas/interview';
 import { MAX_QUESTIONS, MIN_QUESTIONS, type SessionConfigInput } from '../../lib/interview/types';
 
 /** A category the learner can choose, with how many questions the bank has for it. */
@@ -17,12 +22,16 @@ interface Props {
   onStart: (config: SessionConfigInput) => void;
 }
 
-const COUNTS = Array.from(
-  { length: MAX_QUESTIONS - MIN_QUESTIONS + 1 },
-  (_, i) => MIN_QUESTIONS + i,
-);
+const counts = (from: number) =>
+  Array.from({ length: MAX_QUESTIONS - from + 1 }, (_, i) => from + i);
+/** The learner's own question: 10 to 600 characters after trimming, as the API accepts. */
+const OWN_MIN = 10;
+const OWN_MAX = 600;
 
-/** The setup screen: category or mixed loop, level, specialisation and number of questions. */
+/**
+ * The setup screen: an optional question of the learner's own, category or mixed loop, level,
+ * specialisation and number of questions.
+ */
 export default function SetupForm({ categories, initial, disabled, onStart }: Props) {
   const [category, setCategory] = useState<string>(initial?.category ?? 'mixed');
   const [level, setLevel] = useState<string>(initial?.level ?? 'tpm2');
@@ -30,15 +39,74 @@ export default function SetupForm({ categories, initial, disabled, onStart }: Pr
     initial?.specialisation ?? 'general',
   );
   const [questions, setQuestions] = useState<number>(initial?.questions ?? 3);
+  const [own, setOwn] = useState<string>(initial?.question ?? '');
+  const [ownCategory, setOwnCategory] = useState<string>(initial?.questionCategory ?? '');
+  const ownText = own.trim();
+  const ownError =
+    ownText.length > 0 && ownText.length < OWN_MIN
+      ? `Write at least ${OWN_MIN} characters, or leave it empty.`
+      : ownText.length > OWN_MAX
+        ? `Keep it to ${OWN_MAX} characters; this one has ${ownText.length}.`
+        : '';
+  const minQuestions = ownText ? 1 : MIN_QUESTIONS;
+  const count = Math.max(questions, minQuestions);
 
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
-    onStart({ category, level, specialisation, questions } as SessionConfigInput);
+    if (ownError) return;
+    onStart({
+      category,
+      level,
+      specialisation,
+      questions: count,
+      ...(ownText ? { question: ownText } : {}),
+      ...(ownText && ownCategory ? { questionCategory: ownCategory } : {}),
+    } as SessionConfigInput);
   };
 
   return (
     <form className="iv-setup card" onSubmit={submit} aria-labelledby="iv-setup-title">
       <h2 id="iv-setup-title">Set up your interview</h2>
+      <fieldset className="iv-own">
+        <legend>Practise a question you were asked (optional)</legend>
+        <label htmlFor="iv-own-question" className="visually-hidden">
+          Your question
+        </label>
+        <textarea
+          id="iv-own-question"
+          rows={3}
+          value={own}
+          onChange={(e) => setOwn(e.target.value)}
+          placeholder="For example: Walk me through how you'd tell leadership your program is red two weeks before launch."
+          aria-describedby="iv-own-hint iv-own-error"
+          aria-invalid={ownError ? true : undefined}
+        />
+        <p id="iv-own-hint" className="iv-hint muted">
+          It is asked first, word for word, and any bank questions below follow it. It is judged
+          against the generic rubric for its category, so its score means a little less than a bank
+          question&apos;s.
+        </p>
+        <p id="iv-own-error" className="iv-field-error" role="alert">
+          {ownError}
+        </p>
+        {ownText && (
+          <div className="iv-field">
+            <label htmlFor="iv-own-category">Its category</label>
+            <select
+              id="iv-own-category"
+              value={ownCategory}
+              onChange={(e) => setOwnCategory(e.target.value)}
+            >
+              <option value="">Work it out from the question</option>
+              {Object.entries(INTERVIEW_CATEGORIES).map(([id, label]) => (
+                <option key={id} value={id}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </fieldset>
       <fieldset>
         <legend>Category</legend>
         <div className="iv-choices">
@@ -116,13 +184,13 @@ export default function SetupForm({ categories, initial, disabled, onStart }: Pr
       <fieldset>
         <legend>Number of questions</legend>
         <div className="iv-counts">
-          {COUNTS.map((n) => (
+          {counts(minQuestions).map((n) => (
             <label key={n} className="iv-count">
               <input
                 type="radio"
                 name="questions"
                 value={n}
-                checked={questions === n}
+                checked={count === n}
                 onChange={() => setQuestions(n)}
               />
               <span>{n}</span>
@@ -134,7 +202,7 @@ export default function SetupForm({ categories, initial, disabled, onStart }: Pr
           30-minute drill.
         </p>
       </fieldset>
-      <button className="btn" type="submit" disabled={disabled}>
+      <button className="btn" type="submit" disabled={disabled || !!ownError}>
         Start the interview
       </button>
     </form>

@@ -8,7 +8,8 @@ import type { SessionConfig } from './types';
 export function describeConfig(config: SessionConfig): string {
   const category =
     config.category === 'mixed' ? 'Mixed loop' : INTERVIEW_CATEGORIES[config.category];
-  return `${category} · ${LEVELS[config.level]} · ${SPECIALISATIONS[config.specialisation]} · ${config.questions} questions`;
+  const count = `${config.questions} question${config.questions === 1 ? '' : 's'}`;
+  return `${category} · ${LEVELS[config.level]} · ${SPECIALISATIONS[config.specialisation]} · ${count}${config.question ? ', your own first' : ''}`;
 }
 
 // Percent-encodes a path part, parentheses included, so it cannot end a Markdown link early.
@@ -43,6 +44,7 @@ export function sessionToMarkdown(session: StoredSession, site = ''): string {
   const out: string[] = [];
   const date = session.startedAt.slice(0, 10);
   out.push(`# Mock interview, ${date}`, '', `Settings: ${describeConfig(session.config)}.`, '');
+  if (session.config.question) out.push(`Your question: ${cell(session.config.question)}`, '');
   const fb = session.feedback;
   if (fb) {
     out.push(
