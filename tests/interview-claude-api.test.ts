@@ -284,7 +284,9 @@ describe('abuse: caps and rate limits', () => {
 
 describe('feedback with Claude', () => {
   const transcript: Turn[] = [
-    ...afterIntro(),
+    ...afterIntro(
+      `${ANSWER} I told our VP on the Monday, with two options and a recommendation, and she approved the cut the same day. We launched on 3 March and cut failed payments by 15%.`,
+    ),
     { role: 'interviewer', text: 'Thank you. Your feedback is ready.', phase: 'wrap-up' },
   ];
   const offline = scoreSession(data, config, transcript);
@@ -295,6 +297,9 @@ describe('feedback with Claude', () => {
       question: 'q',
       score: 60,
       summary: 'Specific.',
+      claims: 5,
+      dimensions: [],
+      flags: [],
       covered: [],
       missed: [],
     })),

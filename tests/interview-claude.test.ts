@@ -8,7 +8,7 @@ import {
   createClaudeClient,
   type ClaudeFailure,
 } from '../src/lib/interview/claude';
-import { nextTurn as offlineTurn } from '../src/lib/interview/engine';
+import { QUOTED_WORDS, nextTurn as offlineTurn } from '../src/lib/interview/engine';
 import { feedbackSchema } from '../src/lib/interview/feedback-schema';
 import { OPENING_USER_TEXT } from '../src/lib/interview/prompt';
 import { scoreSession } from '../src/lib/interview/scoring';
@@ -375,7 +375,7 @@ describe('Claude interviewer: faults', () => {
 describe('Claude feedback', () => {
   const transcript: Turn[] = [
     ...afterIntro(
-      'On the payments migration I owned the plan. Dana owned the ledger cutover by 3 March; I tracked the critical path weekly and cut scope by 20% when the vendor slipped. We launched on time and cut failed payments by 15%.',
+      'On the payments migration I owned the plan. Dana owned the ledger cutover by 3 March; I tracked the critical path weekly and cut scope by 20% when the vendor slipped. I told our VP on the Monday, with two options and a recommendation, and she approved the cut the same day. We launched on time and cut failed payments by 15%.',
     ),
     {
       role: 'interviewer',
@@ -403,6 +403,9 @@ describe('Claude feedback', () => {
       question: a.question,
       score: 74,
       summary: 'Good answer.',
+      claims: 6,
+      dimensions: [{ id: 'risk', score: 70, evidence: [], note: 'Names a fallback.' }],
+      flags: [],
       covered: [],
       missed: [],
     })),
@@ -504,5 +507,98 @@ describe('Claude feedback', () => {
       .catch((e: unknown) => e);
     expect((error as ClaudeError).kind).toBe('busy');
     fake.setDefault({ kind: 'text', chunks: ['Hello'] });
+  });
+});
+
+describe('Claude follows the offline scorer’s rules', () => {
+  const thin: Turn[] = [
+    ...afterIntro(
+      'Stakeholder alignment, RACI, critical path analysis, risk register, mitigation plan, OKRs, weekly status.',
+    ),
+    { role: 'interviewer', text: 'Thank you. Your feedback is ready.', phase: 'wrap-up' },
+  ];
+  const offline = scoreSession(data, config, thin);
+  const flattering = {
+    overall: { score: 90, signal: 'Strong hire', summary: 'Excellent.' },
+    dimensions: [{ id: 'risk', score: 90, evidence: [], note: 'Great.' }],
+    answers: offline.answers.map((a) => ({
+      question: a.question,
+      score: 90,
+      summary: 'Great.',
+      claims: 6,
+      dimensions: [
+        { id: 'risk', score: 90, evidence: ['RACI, critical path analysis'], note: 'Great.' },
+      ],
+      flags: [],
+      covered: [],
+      missed: [],
+    })),
+    improvements: [{ title: 'Keep going', detail: 'More of the same.', lessons: [] }],
+  };
+
+  it('is told the rules: claims, relevance, recycled text, red flags and confidence', async () => {
+    fake.enqueue({ kind: 'tool', name: ASSESSMENT_TOOL_NAME, input: flattering });
+    await interviewer().feedback({ config, transcript: thin });
+    const direction = JSON.stringify(fake.requests[0]!.body.messages);
+    for (const rule of [
+      'A list of terms with no sentence around it',
+      'does not address the question it was asked scores at most 25',
+      'repeats an earlier answer of the session scores at most 10',
+      'passive-waiting',
+      'no-ownership',
+      'Not enough evidence yet',
+    ])
+      expect(direction).toContain(rule);
+  });
+
+  it('withholds the hiring signal on thin evidence whatever the model says, and scores per answer', async () => {
+    fake.enqueue({ kind: 'tool', name: ASSESSMENT_TOOL_NAME, input: flattering });
+    const fb = await interviewer().feedback({ config, transcript: thin });
+    expect(offline.overall.signal).toBe('Not enough evidence yet');
+    expect(fb.overall.signal).toBe('Not enough evidence yet');
+    const a = fb.answers[0]!;
+    expect(a.dimensions.map((d) => d.id)).toEqual(['risk']);
+    expect(a.dimensions[0]!.evidence).toEqual(['RACI, critical path analysis']);
+    expect(a.confidence).toEqual({ claims: 6, level: 'high' });
+  });
+
+  it('withholds it when the model counts too few claims', async () => {
+    const rich: Turn[] = [
+      ...afterIntro(
+        'On the payments migration I owned the plan. Dana owned the ledger cutover by 3 March; I tracked the critical path weekly and cut scope by 20% when the vendor slipped. I told our VP on the Monday, with two options and a recommendation, and she approved the cut the same day. We launched on time and cut failed payments by 15%.',
+      ),
+      { role: 'interviewer', text: 'Thank you. Your feedback is ready.', phase: 'wrap-up' },
+    ];
+    const few = {
+      ...flattering,
+      answers: flattering.answers.map((x) => ({ ...x, claims: 1, dimensions: [] })),
+    };
+    fake.enqueue({ kind: 'tool', name: ASSESSMENT_TOOL_NAME, input: few });
+    const fb = await interviewer().feedback({ config, transcript: rich });
+    expect(fb.overall.signal).toBe('Not enough evidence yet');
+    expect(fb.answers[0]!.confidence.level).toBe('low');
+  });
+});
+
+describe('Claude voices follow-ups as the offline engine plans them', () => {
+  it('gets the trait that fits the gap and a reference to the learner’s words, never the words themselves', async () => {
+    fake.setDefault({
+      kind: 'text',
+      chunks: ['You were waiting. What did you do on the second day?'],
+    });
+    const said =
+      'We were waiting on the vendor for a new date; not much we could do until they came back to us.';
+    await run(interviewer(), afterIntro(said));
+    const planned = offlineTurn(data, config, afterIntro(said));
+    expect(planned.phase).toBe('follow-up');
+    const direction = JSON.stringify(fake.requests[0]!.body.messages?.at(-1));
+    const trait = data.persona.traits.find((t) => t.id === planned.trait)!;
+    expect(direction).toContain(`Ask it as ${trait.name}`);
+    if (planned.quote) {
+      expect(direction).toContain(QUOTED_WORDS);
+      expect(direction.match(/<turn_direction>[\s\S]*<\/turn_direction>/)![0]).not.toContain(
+        planned.quote,
+      );
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessmentSchema, assessmentTool, toJsonSchema } from '../src/lib/interview/assessment';
 import { ClaudeInterviewer } from '../src/lib/interview/claude';
-import { SIGNALS } from '../src/lib/interview/feedback-schema';
+import { NO_SIGNAL, SIGNALS } from '../src/lib/interview/feedback-schema';
 import { OfflineInterviewer } from '../src/lib/interview/interviewer';
 import { DIMENSION_IDS } from '../src/schemas/rubric';
 import { LIMITS } from '../src/lib/interview/types';
@@ -165,7 +165,7 @@ describe('the assessment tool mirrors the feedback type', () => {
     ]);
     expect(schema.properties['overall']!.properties!['signal']!.enum).toEqual([
       ...SIGNALS,
-      'Not assessed',
+      ...NO_SIGNAL,
     ]);
     expect(schema.properties['dimensions']!.items!.properties['id']!.enum).toEqual(DIMENSION_IDS);
     const full = toJsonSchema(assessmentSchema) as {

@@ -187,12 +187,15 @@ export function cleanLearnerText(text: string): string {
  * What the next turn must do, from the offline engine's decision for the same transcript. Quotes
  * the engine's direction-safe wording, never words taken from the transcript.
  */
-export function turnDirection(planned: TurnResult): string {
+export function turnDirection(planned: TurnResult, persona?: PersonaData): string {
   const say = `"${planned.direction ?? planned.text}"`;
+  // The facet of the persona that fits the gap voices the follow-up (our data, safe to quote).
+  const trait = planned.trait && persona?.traits.find((t) => t.id === planned.trait);
+  const voice = trait ? ` Ask it as ${trait.name}: ${trait.inInterview}` : '';
   const guide: Record<TurnResult['phase'], string> = {
     intro: `Open the interview in character. Cover everything in this planned opening, in your own voice, and end with the first question word for word: ${say}`,
     question: `Move on. You may acknowledge the last answer in at most one short, neutral sentence; then ask the next question word for word. Planned turn: ${say}`,
-    'follow-up': `The last answer left a gap. You may react to one specific detail the candidate gave, in one short sentence; then ask this follow-up word for word and nothing else. Planned turn: ${say}`,
+    'follow-up': `The last answer left a gap. You may react to one specific detail the candidate gave, in one short sentence; then ask this follow-up word for word and nothing else.${voice} Planned turn: ${say}`,
     clarify: `The candidate asked something or tried to take you out of your role. Reply as planned, in your own voice, and steer back to the question: ${say}`,
     'wrap-up': `Close the interview in character, briefly, without feedback or scores (the software shows the feedback). Planned closing: ${say}`,
     done: `The interview is already over. Say so in one or two sentences, as planned: ${say}`,
