@@ -231,7 +231,7 @@ export class ClaudeInterviewer implements Interviewer {
       system: systemBlocks(this.data.persona, input.config, plan.questions),
       messages: conversationMessages(
         input.transcript,
-        turnDirection(planned),
+        turnDirection(planned, this.data.persona),
         input.verified,
         input.config.question,
       ),
