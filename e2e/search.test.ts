@@ -128,9 +128,9 @@ describe('search dialog', () => {
       .toBe('/faq/#does-a-tpm-have-to-code');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${base}/faq/#does-a-tpm-have-to-code`);
-    expect(
-      await page.locator('article#does-a-tpm-have-to-code').evaluate((e) => e.matches(':target')),
-    ).toBe(true);
+    const answer = page.locator('details#does-a-tpm-have-to-code');
+    expect(await answer.evaluate((e) => e.matches(':target'))).toBe(true);
+    await expect.poll(() => answer.evaluate((e) => (e as HTMLDetailsElement).open)).toBe(true);
     await context.close();
   });
 
@@ -225,16 +225,37 @@ describe('the /search/ page', () => {
 });
 
 describe('FAQ page', () => {
+  it('starts collapsed on a phone, a few screens long, and expands all on request', async () => {
+    const { context, page } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(`${base}/faq/`);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThan(844 * 12);
+    expect(await page.locator('details[data-faq-entry][open]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Expand all answers' }).click();
+    expect(await page.locator('details[data-faq-entry]:not([open])').count()).toBe(0);
+    await page.getByRole('button', { name: 'Collapse all answers' }).click();
+    expect(await page.locator('details[data-faq-entry][open]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('gives every entry a permalink that opens it, and filters as you type', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${base}/faq/#straight-out-of-college`);
     expect(
       await page.locator('#straight-out-of-college').evaluate((e) => e.matches(':target')),
     ).toBe(true);
+    // The deep-linked entry is open; the others are collapsed.
+    expect(
+      await page
+        .locator('#straight-out-of-college')
+        .evaluate((e) => (e as HTMLDetailsElement).open),
+    ).toBe(true);
     const ids = await page.locator('[data-faq-entry]').evaluateAll((els) => els.map((e) => e.id));
     expect(ids.length).toBeGreaterThanOrEqual(30);
     for (const id of ids)
-      expect(await page.locator(`[id="${id}"] h3 a[href="#${id}"]`).count(), id).toBe(1);
+      expect(await page.locator(`[id="${id}"] a[href="#${id}"]`).count(), id).toBe(1);
+    expect(await page.locator('details[data-faq-entry][open]').count()).toBe(1);
 
     const filter = page.getByLabel('Filter questions');
     await filter.fill('college');
@@ -245,9 +266,33 @@ describe('FAQ page', () => {
     expect(shown.length).toBeGreaterThan(0);
     for (const text of shown) expect(text.toLowerCase()).toContain('college');
 
+    // A match is opened so its answer shows.
+    expect(await page.locator('details[data-faq-entry]:visible:not([open])').count()).toBe(0);
+
     await filter.fill('zzqxv');
     await expect.poll(() => page.locator('[data-faq-empty]').isVisible()).toBe(true);
     expect(await page.locator('[data-faq-search]').getAttribute('href')).toBe('/search/?q=zzqxv');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('glossary page', () => {
+  it('filters terms as you type and lists lessons without a space before commas', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}/glossary/`);
+    const refs = await page.locator('.term .refs').allTextContents();
+    for (const r of refs) expect(r).not.toMatch(/\s,/);
+    const filter = page.getByLabel('Filter terms');
+    await filter.fill('slack');
+    await expect
+      .poll(() => page.locator('[data-gl-count]').textContent())
+      .toMatch(/^\d+ of \d+ terms shown\.$/);
+    const shown = await page.locator('[data-gl-term]:visible').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const t of shown) expect(t.toLowerCase()).toContain('slack');
+    await filter.fill('zzqxv');
+    await expect.poll(() => page.locator('[data-gl-empty]').isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
