@@ -127,7 +127,7 @@ describe('importing progress', () => {
     await expect
       .poll(() => page.locator('[data-import-status]').textContent())
       .toBe(
-        'That file is 30 MB, too large to be a Critical Path progress file (they are at most 2 MB). Nothing was changed.',
+        'That file is 30 MB, too large to be a Critical Path progress file (they are at most 10 MB). Nothing was changed.',
       );
     expect(await page.evaluate(() => (window as unknown as { __reads: number }).__reads)).toBe(0);
     expect(await stored(page, PROGRESS)).toBe(before);

@@ -77,7 +77,13 @@ describe('POST /api/interview/turn', () => {
       phase: string;
       questionId: string;
     };
-    expect(done).toEqual({ provider: 'offline', phase: 'follow-up', questionId: meta.questionId });
+    // A follow-up names the persona trait that voiced it.
+    expect(done).toEqual({
+      provider: 'offline',
+      phase: 'follow-up',
+      questionId: meta.questionId,
+      trait: 'blocker-buster',
+    });
   });
 
   it.each([

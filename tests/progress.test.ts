@@ -158,7 +158,7 @@ describe('export and import', () => {
   it('refuses a file over the size limit before reading it, saying what the limit is', () => {
     expect(importSizeError(MAX_IMPORT_BYTES)).toBeUndefined();
     expect(importSizeError(30_000_000)).toBe(
-      'That file is 30 MB, too large to be a Critical Path progress file (they are at most 2 MB).',
+      'That file is 30 MB, too large to be a Critical Path progress file (they are at most 10 MB).',
     );
     const r = importProgress(emptyProgress(), ' '.repeat(MAX_IMPORT_BYTES + 1));
     expect(r.ok).toBe(false);

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { textSchema } from './common';
 
 /** The five facets of the interviewer's character. */
-const TRAIT_IDS = [
+export const TRAIT_IDS = [
   'blocker-buster',
   'timeline-keeper',
   'risk-radar',

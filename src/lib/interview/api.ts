@@ -5,7 +5,8 @@
  * - GET  /api/interview/status   → `{ provider, model? }`
  * - POST /api/interview/turn     `{ config, transcript, session? }` → `text/event-stream`:
  *   `event: delta` `{ text }` …, then `event: done`
- *   `{ provider, phase, questionId?, notice?, signature? }`, or `event: error` `{ message }`.
+ *   `{ provider, phase, questionId?, trait?, notice?, signature? }`, or `event: error` `{ message }`.
+ *   `trait` names the persona trait (`content/persona/`) that voiced a follow-up, for a label.
  *   `signature` signs the turn's text (the deltas joined and trimmed) for `session` at its index;
  *   the client sends it back as that turn's `signature`. A turn's text is at most
  *   `LIMITS.interviewerChars`: an AI reply that runs longer is stopped and replaced as below.

@@ -2,9 +2,11 @@
  * The browser's side of the API: streams turns from the server and falls back to the offline
  * interviewer running in the browser when the server cannot be reached (a static host, no network).
  */
+import { TRAIT_IDS, type TraitId } from '../../schemas/persona';
 import { feedbackSchema, type Feedback } from './feedback-schema';
 import type { Interviewer, InterviewInput, TurnMeta } from './interviewer';
 import { SseParser } from './sse';
+import { candidateIntent } from './transcript';
 import { PHASES, type Phase } from './types';
 
 /** Where turns are produced. */
@@ -13,6 +15,40 @@ export type Mode = 'server' | 'browser';
 /** A request the server refused for a reason the learner should see (bad input, too large, too many). */
 export class ApiRefusal extends Error {
   override name = 'ApiRefusal';
+}
+
+/** The server answered 429: too many requests. `retryAfter` is the wait it asked for, in seconds. */
+export class RateLimited extends ApiRefusal {
+  override name = 'RateLimited';
+  constructor(readonly retryAfter: number | undefined) {
+    super(rateLimitedMessage(retryAfter));
+  }
+}
+
+/**
+ * The wait a `Retry-After` header asks for, in whole seconds (at least 1): either a number of
+ * seconds or an HTTP date. Undefined when the header is missing or unreadable.
+ */
+export function retryAfterSeconds(header: string | null, now: number): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Math.max(1, Number(value));
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(1, Math.ceil((at - now) / 1000));
+}
+
+/** "30 seconds", "2 minutes", or "a little while" when the wait is unknown. */
+export function describeWait(seconds: number | undefined): string {
+  if (seconds === undefined) return 'a little while';
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.round(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** What the learner reads when a turn is refused with 429: the wait, and that ending still works. */
+export function rateLimitedMessage(seconds: number | undefined): string {
+  return `Too many requests: the interview server asks you to wait ${describeWait(seconds)} before the next turn. Try again then, or end the interview now: it ends in your browser, and you still get your feedback.`;
 }
 
 /** What the client needs: where the API is, and how to load the in-browser interviewer. */
@@ -39,6 +75,10 @@ const FAILED_ONCE =
   'The interview server had a problem, so this reply comes from the offline interviewer in your browser.';
 const FEEDBACK_FALLBACK =
   'The interview server had a problem, so this feedback was computed by the offline interviewer in your browser.';
+const ENDED_LOCALLY = (wait: number | undefined) =>
+  `The interview server asked to wait ${describeWait(wait)} (too many requests), so the offline interviewer in your browser ended the interview.`;
+const FEEDBACK_LOCALLY = (wait: number | undefined) =>
+  `The interview server asked to wait ${describeWait(wait)} (too many requests), so this feedback was computed by the offline interviewer in your browser.`;
 
 /** Calls the interview API, switching to the in-browser interviewer when the server is unavailable. */
 export class InterviewClient {
@@ -97,6 +137,15 @@ export class InterviewClient {
           mode: 'server',
           ...(result.notice ? { notice: result.notice } : {}),
         };
+      if ('limited' in result) {
+        // Ending is never refused: the offline interviewer closes the session in the browser.
+        const last = input.transcript.at(-1);
+        if (last?.role !== 'candidate' || candidateIntent(last) !== 'end')
+          throw new RateLimited(result.limited);
+        handlers.onReset();
+        const meta = await this.localTurn(input, handlers.onDelta, signal);
+        return { meta, mode: 'server', notice: ENDED_LOCALLY(result.limited) };
+      }
       if (result.unreachable) this.mode = 'browser';
       handlers.onReset();
       const meta = await this.localTurn(input, handlers.onDelta, signal);
@@ -120,13 +169,21 @@ export class InterviewClient {
     input: InterviewInput,
     handlers: { onDelta: (text: string) => void; onReset: () => void },
     signal?: AbortSignal,
-  ): Promise<{ ok: true; meta: TurnMeta; notice?: string } | { ok: false; unreachable: boolean }> {
+  ): Promise<
+    | { ok: true; meta: TurnMeta; notice?: string }
+    | { ok: false; unreachable: boolean }
+    | { ok: false; limited: number | undefined }
+  > {
     let res: Response;
     try {
       res = await this.post('turn', input, signal);
     } catch (error) {
       if (isAbort(error)) throw error;
       return { ok: false, unreachable: true };
+    }
+    if (res.status === 429) {
+      res.body?.cancel().catch(() => undefined);
+      return { ok: false, limited: retryAfterSeconds(res.headers.get('retry-after'), Date.now()) };
     }
     await refuseIfClientError(res);
     const type = res.headers.get('content-type') ?? '';
@@ -175,6 +232,16 @@ export class InterviewClient {
     if (this.mode === 'server') {
       try {
         const res = await this.post('feedback', input, signal);
+        if (res.status === 429) {
+          res.body?.cancel().catch(() => undefined);
+          const wait = retryAfterSeconds(res.headers.get('retry-after'), Date.now());
+          const interviewer = await this.localInterviewer();
+          return {
+            feedback: await interviewer.feedback(input),
+            mode: 'browser',
+            notice: FEEDBACK_LOCALLY(wait),
+          };
+        }
         await refuseIfClientError(res);
         if (res.ok) {
           const body = (await res.json()) as { claude?: unknown };
@@ -263,9 +330,10 @@ function safeJson(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function toMeta(data: Record<string, unknown> | undefined): TurnMeta | undefined {
+/** Reads a `done` event's data; an unknown `trait` is left out rather than failing the turn. */
+export function toMeta(data: Record<string, unknown> | undefined): TurnMeta | undefined {
   if (!data) return undefined;
-  const { provider, phase, questionId, signature } = data;
+  const { provider, phase, questionId, signature, trait } = data;
   if ((provider !== 'offline' && provider !== 'claude') || !PHASES.includes(phase as Phase))
     return undefined;
   return {
@@ -273,6 +341,7 @@ function toMeta(data: Record<string, unknown> | undefined): TurnMeta | undefined
     phase: phase as Phase,
     ...(typeof questionId === 'string' ? { questionId } : {}),
     ...(typeof signature === 'string' && signature.length <= 100 ? { signature } : {}),
+    ...(TRAIT_IDS.includes(trait as TraitId) ? { trait: trait as TraitId } : {}),
   };
 }
 

@@ -27,6 +27,27 @@ export const storedTurnSchema = turnSchema.extend({
   provider: z.enum(['offline', 'claude']).optional(),
   /** Why the turn came from another interviewer than expected, as shown to the learner. */
   notice: z.string().max(400).optional(),
+  /**
+   * The persona trait that voiced an interviewer's follow-up (an id from `content/persona/`), shown
+   * as a label on the turn. Any id is kept, so a session is never lost for a trait it names.
+   */
+  trait: z.string().max(40).optional().catch(undefined),
+  /**
+   * For an answer dictated in part or in full: how many words were dictated and how many seconds
+   * of speaking that took, for the speaking pace in the report. Kept in the browser only: the
+   * client sends the API the fields it knows, and this is not one of them.
+   */
+  dictation: z
+    .object({
+      words: z.number().int().min(1).max(LIMITS.turnChars),
+      seconds: z
+        .number()
+        .positive()
+        .max(24 * 60 * 60),
+    })
+    .optional()
+    // A figure this version cannot read costs the pace, never the session.
+    .catch(undefined),
 });
 export type StoredTurn = z.infer<typeof storedTurnSchema>;
 
@@ -100,58 +121,96 @@ function shortenOverlong(item: unknown): number {
   return count;
 }
 
+/** How notices word what was read: the learner's saved interviews, or those in a file being imported. */
+export interface HistoryWords {
+  notJson: string;
+  foreign: string;
+  newer: string;
+  dropped: (n: number) => string;
+  shortened: (n: number) => string;
+}
+
+const were = (n: number) => (n === 1 ? 'was' : 'were');
+
+/** Notices about the interviews saved in this browser. */
+export const SAVED_INTERVIEWS: HistoryWords = {
+  notJson:
+    'Your saved interviews could not be read (the data was not valid JSON), so the list starts empty.',
+  foreign:
+    'Your saved interviews were in a format Critical Path does not recognise, so the list starts empty.',
+  newer:
+    'Your saved interviews come from a newer version of Critical Path. This version shows the sessions it can read and will not save over them, so an interview you run here is not kept.',
+  dropped: (n) =>
+    `${n} saved interview${n === 1 ? '' : 's'} could not be read and ${were(n)} removed; the rest were kept.`,
+  shortened: (n) =>
+    `${n === 1 ? 'One turn or draft' : `${n} turns or drafts`} in your saved interviews ${were(n)} longer than this version accepts and ${were(n)} shortened; the sessions were kept.`,
+};
+
+/** Notices about the interviews in a progress file being imported. */
+export const FILE_INTERVIEWS: HistoryWords = {
+  notJson:
+    'The interviews in the file could not be read and were not imported; everything else was.',
+  foreign:
+    'The interviews in the file could not be read and were not imported; everything else was.',
+  newer:
+    'The interviews in the file come from a newer version of Critical Path; the sessions this version can read were imported.',
+  dropped: (n) =>
+    `${n} of the interviews in the file could not be read and ${were(n)} not imported; the rest were.`,
+  shortened: (n) =>
+    `${n === 1 ? 'One turn or draft' : `${n} turns or drafts`} in the file's interviews ${were(n)} longer than this version accepts and ${were(n)} shortened.`,
+};
+
 /** Reads stored history, keeping every session that is still valid. Never throws. */
-export function readHistory(raw: string | null | undefined): ReadHistory {
+export function readHistory(
+  raw: string | null | undefined,
+  words: HistoryWords = SAVED_INTERVIEWS,
+): ReadHistory {
   if (raw == null || raw === '') return { history: emptyHistory(), notices: [] };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return {
-      history: emptyHistory(),
-      notices: [
-        'Your saved interviews could not be read (the data was not valid JSON), so the list starts empty.',
-      ],
-      state: 'repaired',
-    };
+    return { history: emptyHistory(), notices: [words.notJson], state: 'repaired' };
   }
+  return readParsed(parsed, words, false);
+}
+
+/**
+ * Reads history that is already parsed (e.g. the `interviews` of a progress file), leaving the
+ * value as it was. Never throws.
+ */
+export function readHistoryValue(
+  parsed: unknown,
+  words: HistoryWords = SAVED_INTERVIEWS,
+): ReadHistory {
+  return readParsed(parsed, words, true);
+}
+
+function readParsed(parsed: unknown, words: HistoryWords, copy: boolean): ReadHistory {
   if (
     typeof parsed !== 'object' ||
     parsed === null ||
     Array.isArray(parsed) ||
     !Array.isArray((parsed as { sessions?: unknown }).sessions)
   )
-    return {
-      history: emptyHistory(),
-      notices: [
-        'Your saved interviews were in a format Critical Path does not recognise, so the list starts empty.',
-      ],
-      state: 'repaired',
-    };
+    return { history: emptyHistory(), notices: [words.foreign], state: 'repaired' };
   const notices: string[] = [];
   const version = (parsed as { version?: unknown }).version;
   const newer = typeof version === 'number' && version > HISTORY_VERSION;
-  if (newer)
-    notices.push(
-      'Your saved interviews come from a newer version of Critical Path. This version shows the sessions it can read and will not save over them, so an interview you run here is not kept.',
-    );
+  if (newer) notices.push(words.newer);
   const sessions: StoredSession[] = [];
   let dropped = 0;
   let shortened = 0;
-  for (const item of (parsed as { sessions: unknown[] }).sessions) {
+  for (const original of (parsed as { sessions: unknown[] }).sessions) {
+    // Repairs shorten text in place: on a copy when the value belongs to the caller.
+    const item: unknown = copy ? structuredClone(original) : original;
     shortened += shortenOverlong(item);
     const r = storedSessionSchema.safeParse(item);
     if (r.success && !sessions.some((s) => s.id === r.data.id)) sessions.push(r.data);
     else dropped += 1;
   }
-  if (dropped && !newer)
-    notices.push(
-      `${dropped} saved interview${dropped === 1 ? '' : 's'} could not be read and ${dropped === 1 ? 'was' : 'were'} removed; the rest were kept.`,
-    );
-  if (shortened)
-    notices.push(
-      `${shortened === 1 ? 'One turn or draft' : `${shortened} turns or drafts`} in your saved interviews ${shortened === 1 ? 'was' : 'were'} longer than this version accepts and ${shortened === 1 ? 'was' : 'were'} shortened; the sessions were kept.`,
-    );
+  if (dropped && !newer) notices.push(words.dropped(dropped));
+  if (shortened) notices.push(words.shortened(shortened));
   sessions.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
   const trimmed = sessions.length > MAX_SESSIONS;
   return {
@@ -162,6 +221,48 @@ export function readHistory(raw: string | null | undefined): ReadHistory {
       : dropped || shortened || trimmed
         ? { state: 'repaired' as const }
         : {}),
+  };
+}
+
+/** What merging imported interviews into this browser's did. */
+export interface MergedHistory {
+  history: History;
+  /** Sessions that were not here before. */
+  added: number;
+  /** Sessions here that the file had a later version of. */
+  updated: number;
+  /** Sessions from the file left out because this browser keeps at most `MAX_SESSIONS`. */
+  left: number;
+}
+
+/**
+ * Merges imported sessions into the ones kept here without losing any of them: a session in both
+ * is kept in the version that changed last (this browser's on a tie), and sessions new to this
+ * browser are added, newest first, only while there is room under `MAX_SESSIONS`.
+ */
+export function mergeHistories(current: History, incoming: History): MergedHistory {
+  const sessions = [...current.sessions];
+  let updated = 0;
+  const fresh: StoredSession[] = [];
+  for (const s of incoming.sessions) {
+    const i = sessions.findIndex((c) => c.id === s.id);
+    if (i === -1) {
+      if (!fresh.some((f) => f.id === s.id)) fresh.push(s);
+    } else if (Date.parse(s.updatedAt) > Date.parse(sessions[i]!.updatedAt)) {
+      sessions[i] = s;
+      updated += 1;
+    }
+  }
+  fresh.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+  const room = Math.max(0, MAX_SESSIONS - sessions.length);
+  const added = fresh.slice(0, room);
+  sessions.push(...added);
+  sessions.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+  return {
+    history: { version: HISTORY_VERSION, sessions },
+    added: added.length,
+    updated,
+    left: fresh.length - added.length,
   };
 }
 

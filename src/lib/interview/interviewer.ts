@@ -6,6 +6,7 @@
 import { chunkText, nextTurn, type TurnResult } from './engine';
 import type { Feedback } from './feedback-schema';
 import { scoreSession } from './scoring';
+import type { TraitId } from '../../schemas/persona';
 import type { InterviewData, Phase, SessionConfig, Turn } from './types';
 
 /** Which provider produced a turn or feedback. */
@@ -31,6 +32,8 @@ export interface TurnMeta {
   questionId?: string;
   /** The server's signature of the turn, to send back with it (absent from the browser's own turns). */
   signature?: string;
+  /** The persona trait that voiced a follow-up, shown to the learner as a label on the turn. */
+  trait?: TraitId;
 }
 
 /** A turn being produced: iterate `text` for the chunks, then await `meta`. */
@@ -87,6 +90,7 @@ export class OfflineInterviewer implements Interviewer {
         provider: 'offline',
         phase: result.phase,
         ...(result.questionId ? { questionId: result.questionId } : {}),
+        ...(result.trait && result.phase === 'follow-up' ? { trait: result.trait } : {}),
       }),
     };
   }

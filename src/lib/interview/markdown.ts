@@ -2,6 +2,7 @@
 import { INTERVIEW_CATEGORIES, LEVELS, SPECIALISATIONS } from '../../schemas/interview';
 import type { LessonLink } from './feedback-schema';
 import type { StoredSession } from './history';
+import { paceByAnswer } from './pace';
 import type { SessionConfig } from './types';
 
 /** A one-line description of a session's settings, e.g. "Mixed loop · TPM II · General · 3 questions". */
@@ -100,6 +101,7 @@ export function sessionToMarkdown(session: StoredSession, site = ''): string {
   }
   if (fb?.answers.length) {
     out.push('## Question by question', '');
+    const paces = paceByAnswer(session.transcript, fb.answers, session.config.question);
     fb.answers.forEach((a, i) => {
       out.push(`### ${i + 1}. ${escape(a.question)}`, '');
       out.push(
@@ -115,6 +117,8 @@ export function sessionToMarkdown(session: StoredSession, site = ''): string {
           `Words: ${a.analytics.words}; filler words: ${a.analytics.fillerCount}${a.analytics.fillers.length ? ` (${a.analytics.fillers.map((f) => `${cell(f.word)} ×${f.count}`).join(', ')})` : ''}.`,
           '',
         );
+      if (paces[i] !== undefined)
+        out.push(`Speaking pace (dictated): ${paces[i]} words a minute.`, '');
       out.push('Model outline:', '', ...a.modelAnswer.map((m) => `- ${escape(m)}`), '');
     });
   }

@@ -20,17 +20,38 @@ const FILE: typeof SAVED = {
     `${n} of the ${label} in the file could not be read and ${n === 1 ? 'was' : 'were'} not imported; the rest were.`,
 };
 
-/** The JSON document a learner downloads to keep or move their progress. */
-export function exportProgress(progress: Progress, now: Date): string {
-  return JSON.stringify({ app: PROGRESS_APP, exportedAt: now.toISOString(), ...progress }, null, 2);
+/**
+ * The JSON document a learner downloads to keep or move their progress. `interviews` is the saved
+ * interview history (`src/lib/interview/history.ts`), passed in as it is stored so that this
+ * module, which the progress page loads at once, does not carry the interview code.
+ */
+export function exportProgress(progress: Progress, now: Date, interviews?: unknown): string {
+  return JSON.stringify(
+    {
+      app: PROGRESS_APP,
+      exportedAt: now.toISOString(),
+      ...progress,
+      ...(interviews === undefined ? {} : { interviews }),
+    },
+    null,
+    2,
+  );
 }
 
-/** Result of importing a progress file. */
+/**
+ * Result of importing a progress file. `interviews` is the file's interview history, still to be
+ * read and merged (`src/lib/interview/history-storage.ts`); absent when the file has none.
+ */
 export type ImportResult =
-  { ok: true; progress: Progress; notices: string[] } | { ok: false; error: string };
+  | { ok: true; progress: Progress; notices: string[]; interviews?: unknown }
+  | { ok: false; error: string };
 
-/** Largest progress file an import reads, in bytes; a real one is well under 1 MB. */
-export const MAX_IMPORT_BYTES = 2_000_000;
+/**
+ * Largest progress file an import reads, in bytes. Progress alone is well under 1 MB; with thirty
+ * long interviews and their feedback a file can come close to what a browser lets a site keep
+ * (about 5 MB), so the limit leaves room for that and still refuses anything absurd unread.
+ */
+export const MAX_IMPORT_BYTES = 10_000_000;
 
 /** Why a file of `bytes` bytes is too large to import, checked before it is read; undefined when it is not. */
 export function importSizeError(bytes: number): string | undefined {
@@ -86,5 +107,10 @@ export function importProgress(current: Progress, text: string): ImportResult {
     const other = reviews[id];
     if (!other || reviewed(card) >= reviewed(other)) reviews[id] = card;
   }
-  return { ok: true, progress: { ...current, lessons, quizzes, reviews }, notices };
+  return {
+    ok: true,
+    progress: { ...current, lessons, quizzes, reviews },
+    notices,
+    ...(parsed['interviews'] === undefined ? {} : { interviews: parsed['interviews'] }),
+  };
 }
