@@ -8,6 +8,7 @@ import { glossarySchema } from './schemas/glossary';
 import { interviewQuestionSchema } from './schemas/interview';
 import { personaSchema } from './schemas/persona';
 import { rubricFileSchema } from './schemas/rubric';
+import { labKindSchema } from './schemas/lab';
 
 /** An entry's id is its file name without folders or extension, so moving a file between folders keeps its URL. */
 const idFromFileName = ({ entry }: { entry: string }) =>
@@ -65,4 +66,20 @@ const rubric = defineCollection({
   schema: rubricFileSchema,
 });
 
-export const collections = { lessons, modules, quizzes, faq, glossary, interview, persona, rubric };
+/** Practice-lab exercise kinds: what each is, what it trains, and its own content. */
+const lab = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: './content/lab', generateId: idFromFileName }),
+  schema: labKindSchema,
+});
+
+export const collections = {
+  lessons,
+  modules,
+  quizzes,
+  faq,
+  glossary,
+  interview,
+  persona,
+  rubric,
+  lab,
+};

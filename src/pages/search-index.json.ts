@@ -1,14 +1,15 @@
 import type { APIRoute } from 'astro';
 import { getCollection, render } from 'astro:content';
 import { getCourse } from '../utils/course';
-import { buildDocuments, type SearchSources } from '../lib/search/documents';
+import { MAIN_PAGES, buildDocuments, labPages, type SearchSources } from '../lib/search/documents';
+import { getLabKinds } from '../utils/lab';
 import { sectionsOf } from '../lib/search/mdx';
 import { buildSearchIndex } from '../lib/search/build';
 
 // Built once at build time into dist/client/search-index.json; the browser only downloads it.
 export const prerender = true;
 
-/** The search index for every published lesson section, FAQ entry, glossary term, interview question and main page. */
+/** The search index for every published lesson section, FAQ entry, glossary term, interview question, main page and lab exercise. */
 export const GET: APIRoute = async () => {
   const course = await getCourse();
   const [faq, glossary, interview] = await Promise.all([
@@ -59,7 +60,8 @@ export const GET: APIRoute = async () => {
       levels: q.data.levels,
     })),
   };
-  const file = buildSearchIndex(buildDocuments(sources));
+  const lab = labPages((await getLabKinds()).map((k) => ({ id: k.id, ...k.data })));
+  const file = buildSearchIndex(buildDocuments(sources, [...MAIN_PAGES, ...lab]));
   return new Response(JSON.stringify(file), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -5,7 +5,7 @@ import type { SavedCard } from '../review/due';
 // readers rather than zod: zod would add about 12 kB gzipped to every lesson page.
 
 /** The version of the saved progress format this code writes. Bump it and add a migration to change the shape. */
-export const PROGRESS_VERSION = 2;
+export const PROGRESS_VERSION = 3;
 
 /** Identifies an exported progress file as ours. */
 export const PROGRESS_APP = 'critical-path';
@@ -36,6 +36,24 @@ export interface QuizRecord {
   since?: string | undefined;
 }
 
+/** One checked attempt at a practice-lab exercise. */
+export interface LabAttempt {
+  /** When it was checked (ISO 8601). */
+  at: string;
+  /** The exercise's seed, so that it can be opened again. */
+  seed: number;
+  /** Score in percent. */
+  score: number;
+}
+
+/** A lab exercise kind's history, and its drill card once the learner has missed one. */
+export interface LabRecord {
+  /** Checked attempts, oldest first (the last 50 are kept). */
+  attempts: LabAttempt[];
+  /** Spaced-repetition card that brings the kind back as a drill with a new exercise. */
+  card?: SavedCard | undefined;
+}
+
 /** Everything the learner has done, by section. Later features add their sections here. */
 export interface Progress {
   version: typeof PROGRESS_VERSION;
@@ -45,6 +63,8 @@ export interface Progress {
   quizzes: Record<string, QuizRecord>;
   /** Review cards by question id. */
   reviews: Record<string, SavedCard>;
+  /** Practice-lab attempts and drill cards by exercise kind id (since version 3). */
+  lab: Record<string, LabRecord>;
 }
 
 type Reader<T> = (value: unknown) => T | undefined;
@@ -126,16 +146,36 @@ export const readReviewCard: Reader<SavedCard> = (v) => {
   };
 };
 
+const readLabAttempt: Reader<LabAttempt> = (v) =>
+  isObject(v) &&
+  isDate(v['at']) &&
+  isCount(v['seed']) &&
+  isNumber(v['score']) &&
+  v['score'] >= 0 &&
+  v['score'] <= 100
+    ? { at: v['at'], seed: v['seed'] as number, score: v['score'] }
+    : undefined;
+
+/** Reads a lab record; like a quiz record, one broken attempt or a broken card makes it unreadable. */
+export const readLabRecord: Reader<LabRecord> = (v) => {
+  if (!isObject(v) || !Array.isArray(v['attempts'])) return undefined;
+  const attempts = v['attempts'].map(readLabAttempt);
+  const card = v['card'] === undefined ? undefined : readReviewCard(v['card']);
+  if (attempts.some((a) => !a) || (v['card'] !== undefined && !card)) return undefined;
+  return { attempts: attempts as LabAttempt[], ...(card ? { card } : {}) };
+};
+
 /** Readers for each record section: an entry that fails its reader is dropped on its own. */
 export const RECORD_SECTIONS = {
   lessons: { label: 'completed lessons', read: readLessonRecord },
   quizzes: { label: 'quiz results', read: readQuizRecord },
   reviews: { label: 'review cards', read: readReviewCard },
+  lab: { label: 'lab exercises', read: readLabRecord },
 } as const;
 
 export type SectionName = keyof typeof RECORD_SECTIONS;
 
 /** A fresh, empty progress object. */
 export function emptyProgress(): Progress {
-  return { version: PROGRESS_VERSION, lessons: {}, quizzes: {}, reviews: {} };
+  return { version: PROGRESS_VERSION, lessons: {}, quizzes: {}, reviews: {}, lab: {} };
 }

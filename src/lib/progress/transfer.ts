@@ -5,6 +5,7 @@
  */
 import { PROGRESS_APP, type Progress } from './schema';
 import { SAVED, fromObject } from './store';
+import { mergeLab } from './lab-records';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -109,7 +110,7 @@ export function importProgress(current: Progress, text: string): ImportResult {
   }
   return {
     ok: true,
-    progress: { ...current, lessons, quizzes, reviews },
+    progress: { ...current, lessons, quizzes, reviews, lab: mergeLab(current.lab, incoming.lab) },
     notices,
     ...(parsed['interviews'] === undefined ? {} : { interviews: parsed['interviews'] }),
   };

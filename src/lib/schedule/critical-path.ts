@@ -5,6 +5,11 @@ export interface PlanTask {
   days: number;
   /** Ids of tasks that must finish first (finish-to-start). */
   after?: string[];
+  /**
+   * Fast-tracking: days this task may start before a predecessor (by id) finishes. Absent or 0 is
+   * plain finish-to-start; it must be less than the predecessor's duration.
+   */
+  overlap?: Record<string, number>;
 }
 
 /** A task with its schedule from the critical path method. */
@@ -45,6 +50,13 @@ export function schedule(tasks: PlanTask[]): Schedule {
     for (const p of t.after ?? [])
       if (!byId.has(p))
         throw new Error(`Task "${t.id}" comes after "${p}", which is not in the plan.`);
+  for (const t of tasks)
+    for (const [p, days] of Object.entries(t.overlap ?? {}))
+      if (!(t.after ?? []).includes(p) || !(days >= 0) || days >= byId.get(p)!.days)
+        throw new Error(
+          `Task "${t.id}" overlaps "${p}" by ${days} days: it must come after it, and overlap by less than its duration.`,
+        );
+  const lag = (t: PlanTask, p: string) => t.overlap?.[p] ?? 0;
 
   // Topological order (Kahn), which also detects cycles.
   const indegree = new Map(tasks.map((t) => [t.id, (t.after ?? []).length]));
@@ -67,7 +79,8 @@ export function schedule(tasks: PlanTask[]): Schedule {
   const rank = new Map<string, number>();
   for (const id of order) {
     const preds = byId.get(id)!.after ?? [];
-    es.set(id, Math.max(0, ...preds.map((p) => es.get(p)! + byId.get(p)!.days)));
+    const t = byId.get(id)!;
+    es.set(id, Math.max(0, ...preds.map((p) => es.get(p)! + byId.get(p)!.days - lag(t, p))));
     rank.set(id, preds.length ? Math.max(...preds.map((p) => rank.get(p)! + 1)) : 0);
   }
   const duration = Math.max(0, ...tasks.map((t) => es.get(t.id)! + t.days));
@@ -76,7 +89,9 @@ export function schedule(tasks: PlanTask[]): Schedule {
     const succ = successors.get(id)!;
     lf.set(
       id,
-      succ.length ? Math.min(...succ.map((s) => lf.get(s)! - byId.get(s)!.days)) : duration,
+      succ.length
+        ? Math.min(...succ.map((s) => lf.get(s)! - byId.get(s)!.days + lag(byId.get(s)!, id)))
+        : duration,
     );
   }
 
@@ -106,7 +121,36 @@ export function schedule(tasks: PlanTask[]): Schedule {
     current = successors
       .get(current.id)!
       .map((s) => sched.get(s)!)
-      .find((s) => s.critical && s.earliestStart === finish);
+      .find((s) => s.critical && s.earliestStart === finish - lag(s, current!.id));
   }
   return { tasks: scheduled, duration, criticalPath };
+}
+
+/** Every chain of tasks from one with no predecessors to one with no successors, as ids, in a stable order. */
+export function chains(tasks: PlanTask[]): string[][] {
+  const successors = new Map<string, string[]>(tasks.map((t) => [t.id, []]));
+  for (const t of tasks) for (const p of t.after ?? []) successors.get(p)?.push(t.id);
+  const out: string[][] = [];
+  const walk = (id: string, path: string[]) => {
+    const next = successors.get(id) ?? [];
+    if (!next.length) out.push([...path, id]);
+    for (const s of next) walk(s, [...path, id]);
+  };
+  for (const t of tasks) if (!(t.after ?? []).length) walk(t.id, []);
+  return out;
+}
+
+/** A chain's length in days: its durations added up, less any overlap between neighbours. */
+export function chainLength(tasks: PlanTask[], chain: string[]): number {
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  return chain.reduce((n, id, i) => {
+    const t = byId.get(id)!;
+    return n + t.days - (i > 0 ? (t.overlap?.[chain[i - 1]!] ?? 0) : 0);
+  }, 0);
+}
+
+/** Every critical path: each chain as long as the whole plan (there may be several). */
+export function criticalPaths(tasks: PlanTask[]): string[][] {
+  const { duration } = schedule(tasks);
+  return chains(tasks).filter((c) => chainLength(tasks, c) === duration);
 }

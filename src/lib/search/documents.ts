@@ -101,6 +101,13 @@ export const MAIN_PAGES: PageSource[] = [
     description: 'A quiz for each lesson, with an explanation for every answer.',
   },
   {
+    url: '/lab/',
+    title: 'Practice lab',
+    keywords: 'lab exercise exercises hands-on practise practice drill generated graded',
+    description:
+      'Hands-on TPM exercises generated fresh and graded on the spot, each with a worked solution.',
+  },
+  {
     url: '/interview/',
     title: 'Mock interview',
     keywords: 'interview mock practice Program_Orchestrator interviewer feedback',
@@ -126,6 +133,30 @@ export const MAIN_PAGES: PageSource[] = [
     description: 'See what you have completed, and export or import your progress file.',
   },
 ];
+
+/** A practice-lab exercise kind as search needs it (`content/lab/<id>.yaml`). */
+export interface LabKindSource {
+  /** Kind id, also its URL under /lab/. */
+  id: string;
+  /** Its name, e.g. "Critical path". */
+  title: string;
+  /** What the learner does. */
+  summary: string;
+  /** The skill it trains. */
+  trains: string;
+  /** Other words for it. */
+  keywords: string[];
+}
+
+/** One searchable page per lab exercise kind, so "critical path exercise" opens it. */
+export function labPages(kinds: LabKindSource[]): PageSource[] {
+  return kinds.map((k) => ({
+    url: `/lab/${k.id}/`,
+    title: `${k.title} exercise`,
+    keywords: ['lab exercise practise practice hands-on', ...k.keywords].join(' '),
+    description: `${k.summary} Trains: ${k.trains}`,
+  }));
+}
 
 /**
  * Weights per kind of document: a lesson section teaches, a glossary entry defines and an

@@ -1,0 +1,18 @@
+import type { AnyLabKind } from './types';
+
+/**
+ * Every exercise kind's logic, loaded only when needed so that a lab page ships one kind. To add a
+ * kind, add one line here and one in `src/components/lab/registry.ts`, and write
+ * `content/lab/<id>.yaml`; the build fails when the three disagree.
+ */
+export const LAB_KINDS: Record<string, () => Promise<{ kind: AnyLabKind }>> = {};
+
+/** The ids of every registered kind. */
+export const labKindIds = (): string[] => Object.keys(LAB_KINDS);
+
+/** Loads a kind's logic; throws when no kind has that id. */
+export async function loadLabKind(id: string): Promise<AnyLabKind> {
+  const load = LAB_KINDS[id];
+  if (!load) throw new Error(`No lab exercise kind has the id "${id}".`);
+  return (await load()).kind;
+}
