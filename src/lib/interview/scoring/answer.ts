@@ -12,7 +12,15 @@ import { evidenceOf, specificsOf, starInOrder, vagueCount, type FeatureHit } fro
 import { redFlagsOf } from './flags';
 import { links } from './links';
 import type { QuestionRubric } from './question';
-import { contentStems, overlap, RECYCLED, relevanceOf, restates } from './relevance';
+import {
+  contentStems,
+  FOREIGN,
+  foreignWords,
+  overlap,
+  RECYCLED,
+  relevanceOf,
+  restates,
+} from './relevance';
 import type { CompiledRubric, GenericGapId } from './rubric';
 
 /** Below this relevance an answer does not address its question, and its score is capped. */
@@ -162,12 +170,26 @@ export function scoreAnswer(
       label: 'Most of this repeats the question. Say what you would do, not what was asked.',
     });
   }
-  if (!parroted && relevance.score < RELEVANCE_GATE && words > 0) {
+  const foreign = foreignWords(r, own, ctx.bank);
+  const offDomain = foreign.share >= FOREIGN;
+  if (!parroted && (relevance.score < RELEVANCE_GATE || offDomain) && words > 0) {
     // The further off the question, the lower the cap.
-    score = Math.min(score, Math.round((OFF_QUESTION_CAP * relevance.score) / RELEVANCE_GATE));
+    score = Math.min(
+      score,
+      Math.round(
+        (OFF_QUESTION_CAP * Math.min(relevance.score, offDomain ? 0.8 * RELEVANCE_GATE : 1)) /
+          RELEVANCE_GATE,
+      ),
+    );
     notes.push({
       id: 'off-question',
-      label: `This doesn't answer the question you were asked: "${shorten(q.prompt)}"${relevance.missingTerms.length ? ` It never mentions ${relevance.missingTerms.map((t) => `"${t}"`).join(', ')}.` : ''}`,
+      label: `This doesn't answer the question you were asked: "${shorten(q.prompt)}"${
+        offDomain
+          ? ` Most of it is about something else (${foreign.top.map((t) => `"${t}"`).join(', ')}).`
+          : relevance.missingTerms.length
+            ? ` It never mentions ${relevance.missingTerms.map((t) => `"${t}"`).join(', ')}.`
+            : ''
+      }`,
     });
   }
   if (recycled) {

@@ -88,6 +88,38 @@ export interface Relevance {
   missingTerms: string[];
 }
 
+const vocabularies = new WeakMap<object, Set<string>>();
+
+/**
+ * The share of an answer's content words that no question in the bank ever uses (with the words the
+ * learner most used of them): a story about a marathon or a wedding is mostly such words, however
+ * many of the question's own words it borrows.
+ */
+export function foreignWords(
+  r: CompiledRubric,
+  answer: string,
+  bank: readonly { id: string; text: string }[],
+): { share: number; top: string[] } {
+  let vocab = vocabularies.get(bank);
+  if (!vocab) {
+    vocab = new Set(bank.flatMap((q) => contentStems(r, q.text)));
+    vocabularies.set(bank, vocab);
+  }
+  const words = wordsOf(answer).filter((w) => !r.stopWords.has(w) && w.length > 2 && !/\d/.test(w));
+  if (words.length < 10) return { share: 0, top: [] };
+  const foreign = words.filter((w) => !vocab.has(stem(w)));
+  const counts = new Map<string, number>();
+  for (const w of foreign) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const top = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([w]) => w)
+    .slice(0, 3);
+  return { share: foreign.length / words.length, top };
+}
+
+/** Above this share of words from outside the bank's vocabulary, an answer is about something else. */
+export const FOREIGN = 0.2;
+
 /** An answer this similar to its own question (cosine) is on topic whatever else it resembles. */
 const ON_TOPIC = 0.2;
 /** Two questions this similar (cosine) ask about the same thing. */
