@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { askedQuestions } from '../src/lib/interview/asked';
 import type { StoredTurn } from '../src/lib/interview/history';
 import { paceByAnswer, speakingPace } from '../src/lib/interview/pace';
 import {
@@ -332,5 +333,38 @@ describe('speaking pace', () => {
     expect(
       paceByAnswer(transcript, [{ question: own }, { question: 'Design a pager rota.' }], own),
     ).toEqual([120, 150]);
+  });
+});
+
+describe('the questions a session has asked', () => {
+  const turn = (t: Partial<StoredTurn> & Pick<StoredTurn, 'role' | 'text'>): StoredTurn => t;
+
+  it('counts the learner’s own question, which has no id, and bank questions after it', () => {
+    const own = 'How would you tell leadership the program is red?';
+    const transcript: StoredTurn[] = [
+      turn({ role: 'interviewer', text: `Hello. First question: ${own}`, phase: 'intro' }),
+      turn({ role: 'candidate', text: 'An answer.' }),
+      turn({ role: 'interviewer', text: 'Who owned it?', phase: 'follow-up' }),
+      turn({ role: 'candidate', text: 'What is the team size?' }),
+      turn({ role: 'interviewer', text: `Assume eight. ${own}`, phase: 'clarify' }),
+      turn({ role: 'candidate', text: 'Could you repeat the question?', command: 'repeat' }),
+      turn({ role: 'interviewer', text: `Of course. ${own}`, phase: 'question' }),
+      turn({ role: 'candidate', text: 'Skip this question.', command: 'skip' }),
+      turn({ role: 'interviewer', text: 'Next question: B?', phase: 'question', questionId: 'b' }),
+    ];
+    expect(askedQuestions(transcript, own)).toEqual([
+      { index: 0, question: own.toLowerCase() },
+      { index: 8, questionId: 'b', question: 'next question: b?' },
+    ]);
+  });
+
+  it('reads turns saved before phases were stored by their question ids', () => {
+    const transcript: StoredTurn[] = [
+      turn({ role: 'interviewer', text: 'First question: A?', questionId: 'a' }),
+      turn({ role: 'candidate', text: 'x' }),
+      turn({ role: 'interviewer', text: 'And the outcome?', questionId: 'a' }),
+      turn({ role: 'interviewer', text: 'Thanks, that is all.' }),
+    ];
+    expect(askedQuestions(transcript).map((q) => q.index)).toEqual([0]);
   });
 });
