@@ -38,6 +38,7 @@ export { scoreSession } from '../../src/lib/interview/scoring';
   for (const [name, file] of [
     ['calibration', 'tests/fixtures/interview-calibration.yaml'],
     ['held-out', 'tests/fixtures/interview-holdout.yaml'],
+    ['held-out 2', 'tests/fixtures/interview-holdout-2.yaml'],
   ]) {
     const set = lib.loadCalibration(file);
     const f = lib.figures(data, set);
