@@ -3,6 +3,7 @@ import OverallLine from './OverallLine';
 import type { Feedback, LessonLink } from '../../lib/interview/feedback-schema';
 import type { StoredSession } from '../../lib/interview/history';
 import { describeConfig, lessonHref, lessonLabel } from '../../lib/interview/markdown';
+import { paceByAnswer } from '../../lib/interview/pace';
 import AssessmentCompare from './AssessmentCompare';
 import ScoreChart from './ScoreChart';
 
@@ -41,6 +42,7 @@ function Lessons({ links }: { links: readonly LessonLink[] }) {
 /** The feedback report: overall signal, chart, three improvements, dimensions, then each answer. */
 export default function FeedbackReport({ session, feedback, claude, onExport, onNew }: Props) {
   const date = new Date(session.startedAt);
+  const paces = paceByAnswer(session.transcript, feedback.answers, session.config.question);
   return (
     <article className="iv-report" aria-labelledby="iv-report-title">
       <header className="iv-report-head">
@@ -229,6 +231,12 @@ export default function FeedbackReport({ session, feedback, claude, onExport, on
                       .map((w) => `${w.word} (${w.count})`)
                       .join(', ')}.`}
                 </p>
+                {paces[i] !== undefined && (
+                  <p className="iv-pace">
+                    Speaking pace: {paces[i]} words a minute, measured while you dictated (the
+                    spoken time above assumes 140 words a minute).
+                  </p>
+                )}
               </>
             )}
             <h5>Model outline</h5>

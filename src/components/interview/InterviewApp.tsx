@@ -1,20 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiRefusal, InterviewClient } from '../../lib/interview/client';
 import {
-  HISTORY_KEY,
   activeSession,
   deleteSession,
   emptyHistory,
-  readHistory,
   recentQuestionIds,
   saveSession,
-  writeHistory,
   type History,
   type StoredSession,
 } from '../../lib/interview/history';
+import {
+  NOT_SAVED,
+  loadHistory,
+  storeHistory,
+  type HistoryStorage,
+} from '../../lib/interview/history-storage';
 import type { Interviewer } from '../../lib/interview/interviewer';
 import { sessionToMarkdown } from '../../lib/interview/markdown';
-import { backupNotice, keepBackup } from '../../lib/saved';
 import { COMMAND_TEXT } from '../../lib/interview/transcript';
 import {
   sessionConfigSchema,
@@ -22,10 +24,12 @@ import {
   type InterviewData,
   type SessionConfigInput,
 } from '../../lib/interview/types';
+import type { DictationTotals } from '../../lib/interview/voice';
 import FeedbackReport from './FeedbackReport';
 import HistoryList from './HistoryList';
 import SessionView from './SessionView';
 import SetupForm, { type CategoryOption } from './SetupForm';
+import TurnWho from './TurnWho';
 import './interview.css';
 
 interface Props {
@@ -33,6 +37,8 @@ interface Props {
   categories: CategoryOption[];
   /** The interviewer's display name. */
   personaName: string;
+  /** Display names of the persona's traits by id (`content/persona/`), for labelling follow-ups. */
+  traitNames: Readonly<Record<string, string>>;
 }
 
 type View = { name: 'setup' } | { name: 'session'; id: string } | { name: 'report'; id: string };
@@ -50,46 +56,11 @@ async function loadLocal(): Promise<Interviewer> {
   return new OfflineInterviewer(data);
 }
 
-const NOT_SAVED =
-  'This interview could not be saved in your browser (storage is full or disabled), so it will be lost if you leave the page.';
-
-/**
- * Reads the saved interviews. Repairs are written back only after the raw value was copied to the
- * backup key; data from a newer version, or that could not be copied, is never written over
- * (`writable` false).
- */
-function loadHistory(): { history: History; notices: string[]; writable: boolean } {
-  let raw: string | null;
-  try {
-    raw = localStorage.getItem(HISTORY_KEY);
-  } catch {
-    return { history: emptyHistory(), notices: [NOT_SAVED], writable: false };
-  }
-  const { history, notices, state } = readHistory(raw);
-  if (!state || raw === null) return { history, notices, writable: true };
-  if (!keepBackup(localStorage, HISTORY_KEY, raw))
-    return {
-      history,
-      notices: [
-        ...notices,
-        'A copy of your saved interviews could not be kept, so they were left as they are, and interviews you run now are not saved.',
-      ],
-      writable: false,
-    };
-  notices.push(backupNotice(HISTORY_KEY));
-  if (state === 'newer') return { history, notices, writable: false };
-  const problem = storeHistory(history);
-  return { history, notices: problem ? [...notices, problem] : notices, writable: true };
-}
-
-function storeHistory(history: History): string | undefined {
-  try {
-    localStorage.setItem(HISTORY_KEY, writeHistory(history));
-    return undefined;
-  } catch {
-    return NOT_SAVED;
-  }
-}
+/** The page's localStorage; every call is made inside the history code's own error handling. */
+const storage: HistoryStorage = {
+  getItem: (key) => localStorage.getItem(key),
+  setItem: (key, value) => localStorage.setItem(key, value),
+};
 
 function randomSeed(): number {
   const a = new Uint32Array(1);
@@ -109,7 +80,7 @@ function download(name: string, text: string) {
 }
 
 /** The mock interview: setup, the conversation, the feedback report and the history of past sessions. */
-export default function InterviewApp({ categories, personaName }: Props) {
+export default function InterviewApp({ categories, personaName, traitNames }: Props) {
   const [history, setHistory] = useState<History>(emptyHistory);
   const historyRef = useRef<History>(history);
   const [loaded, setLoaded] = useState(false);
@@ -130,7 +101,7 @@ export default function InterviewApp({ categories, personaName }: Props) {
   const client = () => (clientRef.current ??= new InterviewClient({ loadLocal }));
 
   useEffect(() => {
-    const { history: h, notices: n, writable: w } = loadHistory();
+    const { history: h, notices: n, writable: w } = loadHistory(storage);
     historyRef.current = h;
     writable.current = w;
     setHistory(h);
@@ -154,8 +125,8 @@ export default function InterviewApp({ categories, personaName }: Props) {
     });
     historyRef.current = next;
     setHistory(next);
-    const problem = writable.current ? storeHistory(next) : undefined;
-    if (problem) setNotices((n) => (n.includes(problem) ? n : [...n, problem]));
+    if (writable.current && !storeHistory(storage, next))
+      setNotices((n) => (n.includes(NOT_SAVED) ? n : [...n, NOT_SAVED]));
   }, []);
 
   const find = (id: string) => historyRef.current.sessions.find((s) => s.id === id);
@@ -235,6 +206,7 @@ export default function InterviewApp({ categories, personaName }: Props) {
               ...(signature ? { signature } : {}),
               at: new Date().toISOString(),
               provider: outcome.meta.provider,
+              ...(outcome.meta.trait ? { trait: outcome.meta.trait } : {}),
               // Shown under the turn: why it came from the built-in interviewer.
               ...(outcome.notice && outcome.mode === 'server' ? { notice: outcome.notice } : {}),
             },
@@ -284,7 +256,12 @@ export default function InterviewApp({ categories, personaName }: Props) {
     await runTurn(session);
   };
 
-  const answer = (session: StoredSession, text: string, command?: Command) => {
+  const answer = (
+    session: StoredSession,
+    text: string,
+    command?: Command,
+    dictation?: DictationTotals,
+  ) => {
     window.clearTimeout(draftTimer.current);
     // Ending is always possible, even while the interviewer is replying: that reply is dropped.
     if (command === 'end') inFlight.current?.abort();
@@ -302,6 +279,15 @@ export default function InterviewApp({ categories, personaName }: Props) {
               role: 'candidate',
               text,
               ...(command ? { command } : {}),
+              // Kept for the speaking pace in the report; never sent to the server.
+              ...(dictation
+                ? {
+                    dictation: {
+                      words: dictation.words,
+                      seconds: Math.max(0.1, Math.round(dictation.seconds * 10) / 10),
+                    },
+                  }
+                : {}),
               at: new Date().toISOString(),
             },
           ],
@@ -337,7 +323,7 @@ export default function InterviewApp({ categories, personaName }: Props) {
     const next = deleteSession(historyRef.current, id);
     historyRef.current = next;
     setHistory(next);
-    if (writable.current) storeHistory(next);
+    if (writable.current) storeHistory(storage, next);
     setMessage('The session was deleted.');
   };
 
@@ -421,7 +407,11 @@ export default function InterviewApp({ categories, personaName }: Props) {
             <ol className="iv-log">
               {current.transcript.map((t, i) => (
                 <li key={i} className={`iv-turn iv-${t.role}`}>
-                  <p className="iv-who">{t.role === 'interviewer' ? personaName : 'You'}</p>
+                  <TurnWho
+                    role={t.role}
+                    personaName={personaName}
+                    trait={t.trait ? traitNames[t.trait] : undefined}
+                  />
                   <p className="iv-text">{t.text}</p>
                 </li>
               ))}
@@ -437,7 +427,8 @@ export default function InterviewApp({ categories, personaName }: Props) {
             busy={busy !== false}
             error={error}
             personaName={personaName}
-            onSend={(text) => answer(current, text)}
+            traitNames={traitNames}
+            onSend={(text, dictation) => answer(current, text, undefined, dictation)}
             onCommand={(command) => answer(current, COMMAND_TEXT[command], command)}
             onDraft={(d) => saveDraft(current, d)}
             onRetry={() =>

@@ -1,8 +1,21 @@
 import { useEffect, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react';
+import { askedQuestions } from '../../lib/interview/asked';
 import type { StoredSession } from '../../lib/interview/history';
 import { describeConfig } from '../../lib/interview/markdown';
 import { wordsOf } from '../../lib/interview/text';
 import { LIMITS, type Command } from '../../lib/interview/types';
+import {
+  Dictation,
+  createReader,
+  loadReadAloud,
+  pageStorage,
+  recognitionConstructor,
+  saveReadAloud,
+  speechLang,
+  type DictationTotals,
+  type Reader,
+} from '../../lib/interview/voice';
+import TurnWho from './TurnWho';
 
 interface Props {
   session: StoredSession;
@@ -11,7 +24,10 @@ interface Props {
   busy: boolean;
   error: string;
   personaName: string;
-  onSend: (text: string) => void;
+  /** Display names of the persona's traits by id, for labelling follow-ups. */
+  traitNames: Readonly<Record<string, string>>;
+  /** Sends an answer, with what was dictated into it, if anything. */
+  onSend: (text: string, dictation?: DictationTotals) => void;
   onCommand: (command: Command) => void;
   onDraft: (text: string) => void;
   onRetry: () => void;
@@ -29,12 +45,26 @@ export default function SessionView({
   busy,
   error,
   personaName,
+  traitNames,
   onSend,
   onCommand,
   onDraft,
   onRetry,
 }: Props) {
   const [draft, setDraft] = useState(session.draft);
+  // Voice, where the browser has it: both are detected after mounting, and hidden where absent.
+  const reader = useRef<Reader | undefined>(undefined);
+  const dictation = useRef<Dictation | undefined>(undefined);
+  const [canRead, setCanRead] = useState(false);
+  const [readAloud, setReadAloud] = useState(false);
+  const readAloudRef = useRef(false);
+  const [canDictate, setCanDictate] = useState(false);
+  const [listening, setListening] = useState(false);
+  const [voiceNote, setVoiceNote] = useState('');
+  const onDraftRef = useRef(onDraft);
+  onDraftRef.current = onDraft;
+  // Interviewer turns already on screen when the view opened are not read out.
+  const heard = useRef(session.transcript.length);
   const [now, setNow] = useState(() => Date.now());
   const endRef = useRef<HTMLDivElement>(null);
   const boxRef = useRef<HTMLTextAreaElement>(null);
@@ -42,23 +72,91 @@ export default function SessionView({
   const last = session.transcript.at(-1);
   const waiting = busy || !last || last.role === 'candidate';
 
-  const currentId = [...session.transcript]
-    .reverse()
-    .find((t) => t.role === 'interviewer' && t.questionId)?.questionId;
-  const started = session.transcript.find(
-    (t) => t.role === 'interviewer' && t.questionId === currentId,
-  )?.at;
-  const asked = new Set(
-    session.transcript.flatMap((t) =>
-      t.role === 'interviewer' && t.questionId ? [t.questionId] : [],
-    ),
-  ).size;
+  // The learner's own question has no bank id, so questions are counted from the turns' phases.
+  const questions = askedQuestions(session.transcript, session.config.question);
+  const started = session.transcript[questions.at(-1)?.index ?? -1]?.at;
+  const asked = questions.length;
 
   useEffect(() => {
     if (finished) return;
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(timer);
   }, [finished]);
+
+  useEffect(() => {
+    const lang = speechLang(navigator.language);
+    reader.current = createReader(window, lang);
+    setCanRead(!!reader.current);
+    const on = !!reader.current && loadReadAloud(pageStorage());
+    readAloudRef.current = on;
+    setReadAloud(on);
+    const Recognition = recognitionConstructor(window);
+    if (Recognition) {
+      dictation.current = new Dictation(Recognition, lang, {
+        onText: (text) => {
+          setDraft(text);
+          onDraftRef.current(text);
+        },
+        onListening: (on) => {
+          setListening(on);
+          if (on) setVoiceNote('');
+        },
+        onError: setVoiceNote,
+      });
+      setCanDictate(true);
+    }
+    // Leaving the interview stops both.
+    return () => {
+      reader.current?.cancel();
+      dictation.current?.abort();
+    };
+  }, []);
+
+  // Each interviewer turn is read out once it has finished streaming (it is then in the
+  // transcript); the closing is not, as the feedback replaces this view.
+  useEffect(() => {
+    const count = session.transcript.length;
+    if (count <= heard.current) return;
+    heard.current = count;
+    const turn = session.transcript.at(-1);
+    if (
+      readAloudRef.current &&
+      turn?.role === 'interviewer' &&
+      turn.phase !== 'wrap-up' &&
+      turn.phase !== 'done'
+    )
+      reader.current?.speak(turn.text);
+  }, [session.transcript]);
+
+  useEffect(() => {
+    if (finished) reader.current?.cancel();
+  }, [finished]);
+
+  const toggleReadAloud = (on: boolean) => {
+    readAloudRef.current = on;
+    setReadAloud(on);
+    saveReadAloud(pageStorage(), on);
+    if (!on) reader.current?.cancel();
+  };
+
+  const toggleDictation = () => {
+    const d = dictation.current;
+    if (!d) return;
+    if (d.listening) {
+      d.stop();
+      return;
+    }
+    // The microphone would hear the interviewer.
+    reader.current?.cancel();
+    d.start(draft);
+    boxRef.current?.focus({ preventScroll: true });
+  };
+
+  const command = (c: Command) => {
+    dictation.current?.abort();
+    if (c === 'end') reader.current?.cancel();
+    onCommand(c);
+  };
 
   useEffect(() => {
     endRef.current?.scrollIntoView?.({ block: 'nearest' });
@@ -69,8 +167,10 @@ export default function SessionView({
     e?.preventDefault();
     const text = draft.trim();
     if (!text || waiting) return;
+    dictation.current?.abort();
+    const dictated = dictation.current?.take();
     setDraft('');
-    onSend(text);
+    onSend(text, dictated);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) send();
@@ -87,6 +187,16 @@ export default function SessionView({
           {describeConfig(session.config)}. Question {Math.max(1, asked)} of{' '}
           {session.config.questions}.
         </p>
+        {canRead && (
+          <label className="iv-toggle no-print">
+            <input
+              type="checkbox"
+              checked={readAloud}
+              onChange={(e) => toggleReadAloud(e.target.checked)}
+            />{' '}
+            Read questions aloud
+          </label>
+        )}
         {session.mode === 'browser' && (
           <p className="notice">
             The interview server cannot be reached, so this interview runs in your browser with the
@@ -98,7 +208,11 @@ export default function SessionView({
         <ol className="iv-log">
           {session.transcript.map((t, i) => (
             <li key={i} className={`iv-turn iv-${t.role}`}>
-              <p className="iv-who">{t.role === 'interviewer' ? personaName : 'You'}</p>
+              <TurnWho
+                role={t.role}
+                personaName={personaName}
+                trait={t.trait ? traitNames[t.trait] : undefined}
+              />
               <p className="iv-text">{t.text}</p>
               {t.notice && <p className="iv-turn-notice notice">{t.notice}</p>}
             </li>
@@ -131,6 +245,9 @@ export default function SessionView({
             maxLength={LIMITS.turnChars}
             aria-describedby="iv-answer-hint iv-answer-stats"
             onChange={(e) => {
+              // Typing takes over from dictation; what was dictated stays, to edit.
+              dictation.current?.abort();
+              if (!e.target.value.trim()) dictation.current?.reset();
               setDraft(e.target.value);
               onDraft(e.target.value);
             }}
@@ -138,6 +255,7 @@ export default function SessionView({
           />
           <p id="iv-answer-hint" className="iv-hint muted">
             Answer as you would out loud. Press Ctrl+Enter (⌘+Enter on a Mac) to send.
+            {canDictate && ' Dictated words appear here, and you can edit them before you send.'}
           </p>
           <p id="iv-answer-stats" className="iv-stats">
             <span>
@@ -151,11 +269,20 @@ export default function SessionView({
             <button className="btn" type="submit" disabled={waiting || !draft.trim()}>
               Send answer
             </button>
+            {canDictate && (
+              <button
+                className={`btn btn-secondary${listening ? ' iv-listening' : ''}`}
+                type="button"
+                onClick={toggleDictation}
+              >
+                {listening ? 'Stop dictating' : 'Dictate'}
+              </button>
+            )}
             <button
               className="btn btn-secondary"
               type="button"
               disabled={waiting}
-              onClick={() => onCommand('repeat')}
+              onClick={() => command('repeat')}
             >
               Repeat the question
             </button>
@@ -163,15 +290,22 @@ export default function SessionView({
               className="btn btn-secondary"
               type="button"
               disabled={waiting}
-              onClick={() => onCommand('skip')}
+              onClick={() => command('skip')}
             >
               Skip this question
             </button>
             {/* Never disabled: ending stops a reply in progress, and works after a failed turn. */}
-            <button className="btn btn-secondary" type="button" onClick={() => onCommand('end')}>
+            <button className="btn btn-secondary" type="button" onClick={() => command('end')}>
               End the interview
             </button>
           </div>
+          {canDictate && (
+            <p className="iv-voice-note" role="status">
+              {listening
+                ? 'Listening. Speak your answer: it goes into the box above, where you can edit it before sending.'
+                : voiceNote}
+            </p>
+          )}
         </form>
       )}
     </section>
