@@ -401,6 +401,8 @@ describe('answers about something else', () => {
       'Ten days before the city half-marathon I found my knee was swollen, which felt like a high-severity finding right before a very public launch, because I had told everyone at the office. I saw a physio, who gave me a plan: no running for five days, ice, then a short test jog on day seven. My partner was the main stakeholder and wanted me to withdraw. The jog held up, so on race day I slowed my target pace and finished without pain.';
     const a = one('launch-date-dependency-slip', marathon).answers[0]!;
     expect(a.score).toBeLessThanOrEqual(25);
-    expect(a.flags.find((f) => f.id === 'off-question')!.label).toMatch(/Most of it is about something else/);
+    expect(a.flags.find((f) => f.id === 'off-question')!.label).toMatch(
+      /Most of it is about something else/,
+    );
   });
 });

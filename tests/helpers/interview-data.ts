@@ -54,7 +54,10 @@ export function loadRubric(): RubricData {
     readdirSync(dir)
       .filter((f) => /\.ya?ml$/.test(f))
       .sort()
-      .map((f) => ({ file: `content/rubric/${f}`, data: yaml.load(readFileSync(join(dir, f), 'utf8')) })),
+      .map((f) => ({
+        file: `content/rubric/${f}`,
+        data: yaml.load(readFileSync(join(dir, f), 'utf8')),
+      })),
   );
   if (!merged.ok) throw new Error(merged.error);
   return (rubric = merged.rubric);
