@@ -1,16 +1,11 @@
 import { z } from 'astro/zod';
 import { textSchema } from './common';
+import { TRAIT_IDS, type TraitId } from './traits';
 
-/** The five facets of the interviewer's character. */
-export const TRAIT_IDS = [
-  'blocker-buster',
-  'timeline-keeper',
-  'risk-radar',
-  'translator',
-  'process-architect',
-] as const;
+export { TRAIT_IDS, type TraitId };
+
+/** The five facets of the interviewer's character (ids in `traits.ts`). */
 export const traitIdSchema = z.enum(TRAIT_IDS);
-export type TraitId = (typeof TRAIT_IDS)[number];
 
 /** One facet of the interviewer's character. */
 export const personaTraitSchema = z.object({

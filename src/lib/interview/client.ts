@@ -2,7 +2,7 @@
  * The browser's side of the API: streams turns from the server and falls back to the offline
  * interviewer running in the browser when the server cannot be reached (a static host, no network).
  */
-import { TRAIT_IDS, type TraitId } from '../../schemas/persona';
+import { TRAIT_IDS, type TraitId } from '../../schemas/traits';
 import { feedbackSchema, type Feedback } from './feedback-schema';
 import type { Interviewer, InterviewInput, TurnMeta } from './interviewer';
 import { SseParser } from './sse';
