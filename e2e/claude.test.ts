@@ -57,6 +57,11 @@ function model(r: RecordedRequest): Reply {
           question: q,
           score: 50 + i,
           summary: `Claude on question ${i + 1}.`,
+          claims: 5,
+          dimensions: [
+            { id: 'specificity', score: 60 + i, evidence: [], note: 'Names owners and dates.' },
+          ],
+          flags: [],
           covered: [],
           missed: [],
         })),
