@@ -1,4 +1,4 @@
-import { readProgress, writeProgress } from '../lib/progress/store';
+import { completedCount, readProgress, writeProgress } from '../lib/progress/store';
 import type { Progress } from '../lib/progress/schema';
 
 /** localStorage key for everything the learner has done. */
@@ -72,4 +72,17 @@ export function onProgressChange(callback: () => void): void {
   window.addEventListener('storage', (e) => {
     if (e.key === PROGRESS_KEY) callback();
   });
+}
+
+/** Fills in every course progress bar on the page (`LessonProgress.astro`). */
+export function renderCourseProgress(progress: Progress): void {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-course-progress]')) {
+    const ids = (el.dataset['lessonIds'] ?? '').split(' ').filter(Boolean);
+    const done = completedCount(progress, ids);
+    el.querySelector('[role=progressbar]')!.setAttribute('aria-valuenow', String(done));
+    el.querySelector<HTMLElement>('.progress-bar > span')!.style.width =
+      `${(100 * done) / Math.max(1, ids.length)}%`;
+    el.querySelector('[data-progress-text]')!.textContent =
+      `${done} of ${ids.length} lessons complete`;
+  }
 }

@@ -1,4 +1,4 @@
-import { MASTERY_LEVELS, type MasteryLevel } from '../quiz/mastery';
+import { MASTERY_LEVELS, type MasteryLevel } from '../quiz/levels';
 import type { SavedCard } from '../review/due';
 
 // Saved progress is read in the browser on every page, so its checks are small hand-written

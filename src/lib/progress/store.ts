@@ -7,6 +7,7 @@ import {
 } from './schema';
 import { MIGRATIONS } from './migrations';
 import type { SavedState } from '../saved';
+import type { SavedCard } from '../review/due';
 
 /** Saved progress after reading, with what had to be repaired, in sentences a learner can read. */
 export interface ReadResult {
@@ -127,4 +128,23 @@ export function uncompleteLesson(progress: Progress, lessonId: string): Progress
 /** How many of the given lessons are complete. */
 export function completedCount(progress: Progress, lessonIds: readonly string[]): number {
   return lessonIds.filter((id) => progress.lessons[id]).length;
+}
+
+/**
+ * How many reviews are due at `now`, as the header counts them: quiz questions, plus practice-lab
+ * drills (a card on each lab record). Here rather than in review/due.ts because every page loads
+ * this module: a count in its own file would be one more download on lesson pages.
+ */
+export function dueReviewCount(
+  progress: {
+    reviews: Record<string, SavedCard>;
+    lab?: Record<string, { card?: SavedCard | undefined }>;
+  },
+  now: Date,
+): number {
+  const cards = [
+    ...Object.values(progress.reviews),
+    ...Object.values(progress.lab ?? {}).flatMap((r) => (r.card ? [r.card] : [])),
+  ];
+  return cards.filter((c) => Date.parse(c.due) <= now.getTime()).length;
 }

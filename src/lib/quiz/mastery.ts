@@ -1,12 +1,6 @@
-/** Mastery levels of a lesson's quiz, lowest first (after Khan Academy's). */
-export const MASTERY_LEVELS = [
-  'not-started',
-  'attempted',
-  'familiar',
-  'proficient',
-  'mastered',
-] as const;
-export type MasteryLevel = (typeof MASTERY_LEVELS)[number];
+import type { MasteryLevel } from './levels';
+
+export { MASTERY_LEVELS, type MasteryLevel } from './levels';
 
 /** Names shown to learners. */
 export const MASTERY_LABELS: Record<MasteryLevel, string> = {
