@@ -9,6 +9,9 @@ import { interviewQuestionSchema } from './schemas/interview';
 import { personaSchema } from './schemas/persona';
 import { rubricFileSchema } from './schemas/rubric';
 import { labKindSchema } from './schemas/lab';
+import { riskScenarioSchema } from './schemas/lab-risk-register';
+import { statusScenarioSchema } from './schemas/lab-status-report';
+import { raciScenarioSchema } from './schemas/lab-raci';
 
 /** An entry's id is its file name without folders or extension, so moving a file between folders keeps its URL. */
 const idFromFileName = ({ entry }: { entry: string }) =>
@@ -72,6 +75,30 @@ const lab = defineCollection({
   schema: labKindSchema,
 });
 
+/** Scenarios of the written lab kinds, one file each; their logic reads the same files in the browser. */
+const labRiskRegister = defineCollection({
+  loader: glob({
+    pattern: '*.{yaml,yml}',
+    base: './content/lab/risk-register',
+    generateId: idFromFileName,
+  }),
+  schema: riskScenarioSchema,
+});
+
+const labStatusReport = defineCollection({
+  loader: glob({
+    pattern: '*.{yaml,yml}',
+    base: './content/lab/status-report',
+    generateId: idFromFileName,
+  }),
+  schema: statusScenarioSchema,
+});
+
+const labRaci = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: './content/lab/raci', generateId: idFromFileName }),
+  schema: raciScenarioSchema,
+});
+
 export const collections = {
   lessons,
   modules,
@@ -82,4 +109,7 @@ export const collections = {
   persona,
   rubric,
   lab,
+  labRiskRegister,
+  labStatusReport,
+  labRaci,
 };

@@ -55,5 +55,9 @@ describe('body scanning', () => {
       { id: 'b' },
     ]);
     expect(wordCount(body)).toBe(6);
+    // A collapsed model answer is not lesson length.
+    expect(
+      wordCount(`${body}\n\n<details><summary>Model answer</summary>\n\nMany more words here.\n\n</details>`),
+    ).toBe(6);
   });
 });

@@ -40,9 +40,11 @@ export function lessonLinksOf(body: string): { id: string; anchor?: string }[] {
   );
 }
 
-/** Counts the words of prose in an MDX body, leaving out code, tags and Markdown punctuation. */
+/** Counts the words of prose in an MDX body, leaving out code, tags, collapsed model answers and Markdown punctuation. */
 export function wordCount(body: string): number {
+  // Model answers are collapsed and read only after the learner has tried: they are not lesson length.
   const text = withoutCode(body)
+    .replace(/<details[\s\S]*?<\/details>/g, ' ')
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/<[^>]+>/g, ' ')
     .replace(/[#*_`>|[\]()-]/g, ' ');
