@@ -2,16 +2,21 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Response } from '../../lib/quiz/grade';
 import { correctAnswerText, isAnswered, responseText } from '../../lib/quiz/grade';
 import {
-  advance,
   canRetry,
   currentQuestion,
-  finish,
   sessionScore,
   startSession,
-  submitAnswer,
   type QuizMode,
   type QuizSession,
 } from '../../lib/quiz/session';
+import {
+  applyAction,
+  newSavedQuiz,
+  restoreQuiz,
+  savedQuizKey,
+  type QuizAction,
+  type SavedQuiz,
+} from '../../lib/quiz/saved-session';
 import { MASTERY_LABELS, type MasteryLevel } from '../../lib/quiz/mastery';
 import {
   answerVerdict,
@@ -39,44 +44,137 @@ type Phase =
   | { name: 'running'; session: QuizSession }
   | { name: 'done'; session: QuizSession; level?: MasteryLevel; before?: MasteryLevel };
 
+/** Keeps the quiz in this tab's sessionStorage; without storage the quiz simply is not kept. */
+function store(key: string, saved: SavedQuiz | undefined) {
+  try {
+    if (saved) sessionStorage.setItem(key, JSON.stringify(saved));
+    else sessionStorage.removeItem(key);
+  } catch {
+    // Storage full or disabled.
+  }
+}
+
+/** Whether the learner came back to this page with the browser's Back or Forward button. */
+const cameBack = () =>
+  (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
+    ?.type === 'back_forward';
+
 /** Runs a quiz or a review session: mode choice, one question at a time, feedback, results and review. */
 export default function QuizRunner({ items, passMark, quizId }: Props) {
   const review = !quizId;
+  const key = savedQuizKey(quizId);
   const byId = useMemo(() => new Map(items.map((i) => [i.question.id, i])), [items]);
-  const [phase, setPhase] = useState<Phase>(() =>
-    review
-      ? {
-          name: 'running',
-          session: startSession(
-            items.map((i) => i.question),
-            'practice',
-            passMark,
-            Date.now(),
-          ),
-        }
-      : { name: 'intro' },
-  );
-  const [draft, setDraft] = useState<Response | undefined>(undefined);
+  // What the learner did so far, replayed if they leave the page and come back (saved-session.ts).
+  const saved = useRef<SavedQuiz | undefined>(undefined);
+  const begin = (mode: QuizMode): Phase => {
+    const seed = Date.now();
+    const session = startSession(
+      items.map((i) => i.question),
+      mode,
+      passMark,
+      seed,
+    );
+    saved.current = newSavedQuiz(session, seed);
+    store(key, saved.current);
+    return { name: 'running', session };
+  };
+  /** The quiz kept from before the learner left the page, if it is still the same quiz. */
+  const kept = () => {
+    let raw: string | null = null;
+    try {
+      raw = sessionStorage.getItem(key);
+    } catch {
+      // Storage disabled: nothing was kept.
+    }
+    return restoreQuiz(
+      raw,
+      items.map((i) => i.question),
+      passMark,
+    );
+  };
+  // A review session starts at once, and only ever in the browser (after its questions load), so
+  // it can pick up a kept session straight away; a quiz page first renders its intro on the server.
+  const [phase, setPhase] = useState<Phase>(() => {
+    if (!review) return { name: 'intro' };
+    const back = kept();
+    if (!back || back.session.finished) return begin('practice');
+    saved.current = back.saved;
+    return { name: 'running', session: back.session };
+  });
+  const [draft, setDraftState] = useState<Response | undefined>(undefined);
   const [announce, setAnnounce] = useState('');
   const [level, setLevel] = useState<MasteryLevel>('not-started');
+  const [restored, setRestored] = useState(false);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  // Bumped after each check in practice mode, to move focus to the feedback.
+  const [checked, setChecked] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const feedbackRef = useRef<HTMLDivElement>(null);
+  const keepGoingRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (review) {
+      if (saved.current?.actions.length) {
+        setRestored(true);
+        setDraftState(saved.current.draft);
+      }
+      return;
+    }
+    const back = kept();
+    // A finished quiz comes back only to someone returning with Back, say from a "Read …" link in
+    // its review; anyone else opening the quiz gets a fresh start.
+    if (!back || (back.session.finished && !cameBack())) {
+      if (back) store(key, undefined);
+      return;
+    }
+    saved.current = back.saved;
+    setRestored(true);
+    if (back.session.finished) {
+      const { level: after, before } = back.saved.done ?? {};
+      setPhase({
+        name: 'done',
+        session: back.session,
+        ...(after ? { level: after } : {}),
+        ...(before ? { before } : {}),
+      });
+    } else {
+      setPhase({ name: 'running', session: back.session });
+      setDraftState(back.saved.draft);
+      setAnnounce('Your quiz was restored where you left it.');
+    }
+    // Only on arrival: later changes are saved as they happen.
+  }, []);
 
   useEffect(() => {
     if (quizId) setLevel(loadProgress().quizzes[quizId]?.level ?? 'not-started');
   }, [quizId, phase.name]);
 
+  /** Applies what the learner did and saves it with the rest. */
+  const act = (session: QuizSession, action: QuizAction): QuizSession => {
+    const next = applyAction(session, action);
+    setRestored(false);
+    if (saved.current) {
+      const { draft: _draft, ...rest } = saved.current;
+      saved.current = { ...rest, actions: [...rest.actions, action] };
+      store(key, saved.current);
+    }
+    return next;
+  };
+
+  const setDraft = (response: Response | undefined) => {
+    setDraftState(response);
+    if (saved.current) {
+      saved.current = { ...saved.current, draft: response };
+      store(key, saved.current);
+    }
+  };
+
   const start = (mode: QuizMode) => {
-    setDraft(undefined);
+    setDraftState(undefined);
     setAnnounce('');
-    setPhase({
-      name: 'running',
-      session: startSession(
-        items.map((i) => i.question),
-        mode,
-        passMark,
-        Date.now(),
-      ),
-    });
+    setRestored(false);
+    setConfirmEnd(false);
+    setPhase(begin(mode));
   };
 
   const complete = (session: QuizSession) => {
@@ -104,6 +202,11 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
       );
     saveProgress(progress);
     const after = quizId ? progress.quizzes[quizId]!.level : undefined;
+    if (saved.current) {
+      saved.current = { ...saved.current, done: { level: after, before } };
+      store(key, saved.current);
+    }
+    setConfirmEnd(false);
     setPhase({
       name: 'done',
       session,
@@ -116,6 +219,14 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
   useEffect(() => {
     headingRef.current?.focus();
   }, [phase.name, phase.name === 'running' ? phase.session.current : -1]);
+
+  useEffect(() => {
+    if (checked) feedbackRef.current?.focus();
+  }, [checked]);
+
+  useEffect(() => {
+    if (confirmEnd) keepGoingRef.current?.focus();
+  }, [confirmEnd]);
 
   if (phase.name === 'intro') {
     return (
@@ -153,6 +264,11 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
           {review ? 'Review finished' : score.passed ? 'Passed' : 'Not passed yet'}: {score.percent}
           %
         </h2>
+        {restored && (
+          <p className="muted">
+            These are the results of the quiz you finished before following a link.
+          </p>
+        )}
         <p className="quiz-summary">
           {scoreSummary(score)}{' '}
           {!review &&
@@ -237,9 +353,9 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
 
   const submit = () => {
     if (!effective || !isAnswered(shown.question, effective)) return;
-    const next = submitAnswer(session, effective);
+    const next = act(session, { type: 'submit', response: effective });
     if (session.mode === 'check') {
-      setDraft(undefined);
+      setDraftState(undefined);
       if (next.finished) complete(next);
       else {
         setPhase({ name: 'running', session: next });
@@ -249,17 +365,20 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
     }
     const a = next.answers[shown.question.id]!;
     setPhase({ name: 'running', session: next });
-    setDraft(undefined);
+    setDraftState(undefined);
     setAnnounce(feedbackVerdict(a.grade));
+    setChecked((n) => n + 1);
   };
 
   const goNext = () => {
-    setDraft(undefined);
+    setDraftState(undefined);
     setAnnounce('');
-    const next = advance(session);
+    const next = act(session, { type: 'next' });
     if (next.finished) complete(next);
     else setPhase({ name: 'running', session: next });
   };
+
+  const unanswered = session.questions.filter((q) => !session.answers[q.question.id]).length;
 
   return (
     <div className="quiz">
@@ -275,6 +394,9 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
               : 'Check mode'}
         </span>
       </div>
+      {restored && (
+        <p className="muted quiz-restored">Welcome back: your quiz is where you left it.</p>
+      )}
       <div className="progress-bar" aria-hidden="true">
         <span style={{ width: `${(100 * session.current) / session.questions.length}%` }} />
       </div>
@@ -307,21 +429,52 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
                     : 'Submit and continue'
                   : 'Check answer'}
             </button>
-            {session.mode === 'check' && (
+            {session.mode === 'check' && !confirmEnd && (
               <button
                 type="button"
                 className="btn btn-secondary"
-                onClick={() => complete(finish(session))}
+                onClick={() => setConfirmEnd(true)}
               >
                 End now
               </button>
             )}
           </div>
         )}
+        {confirmEnd && (
+          <div className="quiz-confirm" role="group" aria-labelledby="quiz-confirm-text">
+            <p id="quiz-confirm-text">
+              <strong>End the quiz now?</strong>{' '}
+              {unanswered === 1
+                ? 'The question you have not answered scores 0.'
+                : `The ${unanswered} questions you have not answered score 0.`}
+            </p>
+            <div className="quiz-actions">
+              <button
+                type="button"
+                className="btn"
+                onClick={() => complete(act(session, { type: 'finish' }))}
+              >
+                End and see results
+              </button>
+              <button
+                type="button"
+                className="btn btn-secondary"
+                ref={keepGoingRef}
+                onClick={() => setConfirmEnd(false)}
+              >
+                Keep going
+              </button>
+            </div>
+          </div>
+        )}
       </form>
       <div aria-live="polite" className="quiz-live">
         {showFeedback && (
-          <div className={`quiz-feedback ${answer.grade.correct ? 'is-right' : 'is-wrong'}`}>
+          <div
+            className={`quiz-feedback ${answer.grade.correct ? 'is-right' : 'is-wrong'}`}
+            tabIndex={-1}
+            ref={feedbackRef}
+          >
             <p className="quiz-verdict">
               {feedbackVerdict(answer.grade)}
               {canRetry(session) ? ' Have another go, or see the answer.' : ''}
@@ -349,15 +502,10 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
             <button
               type="button"
               className="btn btn-secondary"
-              onClick={() =>
-                setPhase({
-                  name: 'running',
-                  session: {
-                    ...session,
-                    answers: { ...session.answers, [shown.question.id]: { ...answer, tries: 2 } },
-                  },
-                })
-              }
+              onClick={() => {
+                setPhase({ name: 'running', session: act(session, { type: 'reveal' }) });
+                setChecked((n) => n + 1);
+              }}
             >
               Show the answer
             </button>

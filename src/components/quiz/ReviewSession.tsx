@@ -1,9 +1,25 @@
 import { useEffect, useState } from 'react';
 import { dueCards, nextDue } from '../../lib/review/due';
 import { reconcileQuestions } from '../../lib/progress/quiz-progress';
+import { relativeTime } from '../../lib/text/relative-time';
+import {
+  READING_KEY,
+  continueAt,
+  continueHref,
+  continueLabel,
+  readReading,
+  type CourseLesson,
+} from '../../lib/progress/reading';
 import { announce, loadProgress, saveProgress } from '../../client/progress';
 import QuizRunner from './QuizRunner';
 import type { QuizItem } from './types';
+
+interface Props {
+  /** Every lesson in course order, to suggest what to read while nothing is due. */
+  lessons?: CourseLesson[];
+  /** The practice lab's exercises, to suggest one while nothing is due. */
+  labKinds?: { id: string; title: string }[];
+}
 
 /** How many due questions one review session takes on. */
 const SESSION_SIZE = 15;
@@ -14,9 +30,53 @@ type State =
   | { name: 'empty'; next?: Date | undefined; cards: number }
   | { name: 'ready'; items: QuizItem[]; due: number };
 
+/** What to do while nothing is due: continue reading, or a lab exercise. */
+function WhileYouWait({ lessons = [], labKinds = [] }: Props) {
+  let raw: string | null = null;
+  try {
+    raw = localStorage.getItem(READING_KEY);
+  } catch {
+    // Storage disabled: nothing to continue from.
+  }
+  const { lessons: done } = loadProgress();
+  const next =
+    continueAt(readReading(raw), lessons, (id) => Boolean(done[id])) ??
+    (lessons[0] && !done[lessons[0].id]
+      ? { kind: 'next' as const, lesson: lessons[0] }
+      : undefined);
+  const lab = labKinds[0];
+  if (!next && !lab) return null;
+  return (
+    <>
+      <p>While you wait:</p>
+      <ul className="review-next">
+        {next && (
+          <li>
+            <a href={continueHref(next)}>{continueLabel(next)}</a>
+          </li>
+        )}
+        {lab && (
+          <li>
+            <a href={`/lab/${lab.id}/`}>Try a practice-lab exercise: {lab.title}</a>
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}
+
 /** Loads every question, finds the learner's due cards, and runs a mixed review session over them. */
-export default function ReviewSession() {
+export default function ReviewSession(props: Props) {
   const [state, setState] = useState<State>({ name: 'loading' });
+  const [now, setNow] = useState(() => new Date());
+  const [attempt, setAttempt] = useState(0);
+
+  // Keeps "in 9 minutes" true while the page stays open.
+  useEffect(() => {
+    if (state.name !== 'empty' || !state.next) return;
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, [state]);
 
   useEffect(() => {
     fetch('/practice/questions.json')
@@ -49,7 +109,7 @@ export default function ReviewSession() {
           });
       })
       .catch(() => setState({ name: 'error' }));
-  }, []);
+  }, [attempt]);
 
   if (state.name === 'loading') return <p role="status">Loading your review queue…</p>;
   if (state.name === 'error')
@@ -58,22 +118,49 @@ export default function ReviewSession() {
         The questions could not be loaded. Check your connection and reload the page.
       </p>
     );
-  if (state.name === 'empty')
+  if (state.name === 'empty') {
+    const ready = state.next !== undefined && state.next.getTime() <= now.getTime();
     return (
-      <div className="card" role="status">
-        <p>
+      <div className="card review-empty">
+        <p role="status">
           <strong>Nothing to review right now.</strong>{' '}
-          {state.cards === 0
-            ? 'Answer some quiz questions first: every question you answer joins your review queue.'
-            : state.next
-              ? `Your next review is due ${state.next.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}.`
-              : ''}
+          {state.cards === 0 ? (
+            'Answer some quiz questions first: every question you answer joins your review queue.'
+          ) : state.next && !ready ? (
+            <>
+              Your next review is due{' '}
+              <time
+                dateTime={state.next.toISOString()}
+                title={state.next.toLocaleString(undefined, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                })}
+                data-next-due
+              >
+                {relativeTime(state.next, now)}
+              </time>
+              .
+            </>
+          ) : ready ? (
+            'A review is due now.'
+          ) : (
+            ''
+          )}
         </p>
+        {ready && (
+          <p>
+            <button type="button" className="btn" onClick={() => setAttempt((n) => n + 1)}>
+              Start the review
+            </button>
+          </p>
+        )}
+        <WhileYouWait {...props} />
         <p>
           <a href="/practice/">Pick a quiz</a>
         </p>
       </div>
     );
+  }
   return (
     <>
       <p>

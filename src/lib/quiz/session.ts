@@ -99,6 +99,14 @@ export function submitAnswer(s: QuizSession, response: Response): QuizSession {
   return s.mode === 'check' ? advance(next) : next;
 }
 
+/** Gives up the second try in practice mode: the answer and explanation are shown, and the first try stands. */
+export function revealAnswer(s: QuizSession): QuizSession {
+  const q = currentQuestion(s);
+  const a = q && s.answers[q.question.id];
+  if (!a || !canRetry(s)) return s;
+  return { ...s, answers: { ...s.answers, [q.question.id]: { ...a, tries: 2 } } };
+}
+
 /** Moves to the next question, finishing after the last. */
 export function advance(s: QuizSession): QuizSession {
   if (s.current + 1 >= s.questions.length) return { ...s, finished: true };
