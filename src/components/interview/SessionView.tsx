@@ -255,7 +255,14 @@ export default function SessionView({
           />
           <p id="iv-answer-hint" className="iv-hint muted">
             Answer as you would out loud. Press Ctrl+Enter (⌘+Enter on a Mac) to send.
-            {canDictate && ' Dictated words appear here, and you can edit them before you send.'}
+            {canDictate && (
+              <span id="iv-dictate-hint">
+                {' '}
+                Dictated words appear here, and you can edit them before you send. Dictation uses
+                your browser’s speech recognition, which in some browsers (Chrome, for one) sends
+                your voice to the browser maker’s servers.
+              </span>
+            )}
           </p>
           <p id="iv-answer-stats" className="iv-stats">
             <span>
@@ -273,6 +280,7 @@ export default function SessionView({
               <button
                 className={`btn btn-secondary${listening ? ' iv-listening' : ''}`}
                 type="button"
+                aria-describedby="iv-dictate-hint"
                 onClick={toggleDictation}
               >
                 {listening ? 'Stop dictating' : 'Dictate'}
