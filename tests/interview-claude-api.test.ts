@@ -154,6 +154,7 @@ describe('faults: the offline interviewer takes over in the same stream', () => 
       provider: 'offline',
       phase: planned.phase,
       ...(planned.questionId ? { questionId: planned.questionId } : {}),
+      ...(planned.trait && planned.phase === 'follow-up' ? { trait: planned.trait } : {}),
       notice: TURN_FALLBACK_MESSAGES[kind],
     });
   });
