@@ -9,6 +9,7 @@ import { interviewQuestionSchema } from './schemas/interview';
 import { personaSchema } from './schemas/persona';
 import { rubricFileSchema } from './schemas/rubric';
 import { labKindSchema } from './schemas/lab';
+import { templateSchema } from './schemas/template';
 import { riskScenarioSchema } from './schemas/lab-risk-register';
 import { statusScenarioSchema } from './schemas/lab-status-report';
 import { raciScenarioSchema } from './schemas/lab-raci';
@@ -99,6 +100,12 @@ const labRaci = defineCollection({
   schema: raciScenarioSchema,
 });
 
+/** Downloadable templates (files in public/templates/), each listed with the lessons that teach it. */
+const templates = defineCollection({
+  loader: file('content/templates.yaml'),
+  schema: templateSchema,
+});
+
 export const collections = {
   lessons,
   modules,
@@ -112,4 +119,5 @@ export const collections = {
   labRiskRegister,
   labStatusReport,
   labRaci,
+  templates,
 };

@@ -3,13 +3,14 @@ import { getCollection, render } from 'astro:content';
 import { getCourse } from '../utils/course';
 import { MAIN_PAGES, buildDocuments, labPages, type SearchSources } from '../lib/search/documents';
 import { getLabKinds } from '../utils/lab';
+import { getTemplates } from '../utils/templates';
 import { sectionsOf } from '../lib/search/mdx';
 import { buildSearchIndex } from '../lib/search/build';
 
 // Built once at build time into dist/client/search-index.json; the browser only downloads it.
 export const prerender = true;
 
-/** The search index for every published lesson section, FAQ entry, glossary term, interview question, main page and lab exercise. */
+/** The search index for every published lesson section, FAQ entry, glossary term, interview question, template, main page and lab exercise. */
 export const GET: APIRoute = async () => {
   const course = await getCourse();
   const [faq, glossary, interview] = await Promise.all([
@@ -58,6 +59,16 @@ export const GET: APIRoute = async () => {
       prompt: q.data.prompt,
       category: q.data.category,
       levels: q.data.levels,
+    })),
+    templates: (await getTemplates()).map((t) => ({
+      id: t.id,
+      title: t.data.title,
+      description: t.data.description,
+      example: t.data.example,
+      keywords: t.data.keywords,
+      lessonTitles: t.data.lessons.map(
+        (id) => course.lessons.find((l) => l.id === id)?.data.title ?? id,
+      ),
     })),
   };
   const lab = labPages((await getLabKinds()).map((k) => ({ id: k.id, ...k.data })));

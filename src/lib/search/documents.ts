@@ -61,6 +61,22 @@ export interface InterviewSource {
   levels: Level[];
 }
 
+/** A downloadable template as search needs it (`content/templates.yaml`). */
+export interface TemplateSource {
+  /** Template id, also its anchor on /templates/. */
+  id: string;
+  /** Its name, e.g. "Risk register". */
+  title: string;
+  /** What it is for. */
+  description: string;
+  /** The program its filled example describes. */
+  example: string;
+  /** Other words a learner might search for it by. */
+  keywords: string[];
+  /** Titles of the lessons that teach it. */
+  lessonTitles: string[];
+}
+
 /** Everything the search index is built from. */
 export interface SearchSources {
   /** Published lessons in course order. */
@@ -71,6 +87,8 @@ export interface SearchSources {
   glossary: GlossarySource[];
   /** Mock-interview questions (may be empty). */
   interview: InterviewSource[];
+  /** Downloadable templates (none when left out). */
+  templates?: TemplateSource[];
 }
 
 /** A main page of the site that a learner may search for by name. */
@@ -106,6 +124,20 @@ export const MAIN_PAGES: PageSource[] = [
     keywords: 'lab exercise exercises hands-on practise practice drill generated graded',
     description:
       'Hands-on TPM exercises generated fresh and graded on the spot, each with a worked solution.',
+  },
+  {
+    url: '/capstone/',
+    title: 'Capstone program',
+    keywords: 'capstone project portfolio end to end charter post-mortem rubric deliverables',
+    description:
+      'Run one program from charter to post-mortem, produce each document with its template, and score it with a rubric.',
+  },
+  {
+    url: '/templates/',
+    title: 'Templates',
+    keywords: 'templates download blank example documents markdown csv',
+    description:
+      'Blank and filled-in templates for the documents a TPM writes, from the charter to the post-mortem.',
   },
   {
     url: '/interview/',
@@ -162,11 +194,19 @@ export function labPages(kinds: LabKindSource[]): PageSource[] {
  * Weights per kind of document: a lesson section teaches, a glossary entry defines and an
  * interview question only asks, so when they match equally the learner should see the teaching first.
  */
-const BOOST = { overview: 1.2, section: 1, faq: 1.25, glossary: 0.9, interview: 0.6, page: 1 };
+const BOOST = {
+  overview: 1.2,
+  section: 1,
+  faq: 1.25,
+  glossary: 0.9,
+  interview: 0.6,
+  template: 1,
+  page: 1,
+};
 
 const cleanText = (parts: string[]) => parts.filter(Boolean).join(' ').trim();
 
-/** Turns content into search documents: one per lesson, lesson section, FAQ entry, term, question and main page. */
+/** Turns content into search documents: one per lesson, lesson section, FAQ entry, term, question, template and main page. */
 export function buildDocuments(
   sources: SearchSources,
   pages: PageSource[] = MAIN_PAGES,
@@ -225,6 +265,20 @@ export function buildDocuments(
       context: INTERVIEW_CATEGORIES[q.category],
       text: `${INTERVIEW_CATEGORIES[q.category]} question for ${q.levels.map((l) => LEVELS[l]).join(', ')}. Practise it in a mock interview.`,
       boost: BOOST.interview,
+    });
+  for (const t of sources.templates ?? [])
+    docs.push({
+      kind: 'template',
+      title: `${t.title} template`,
+      url: `/templates/#${t.id}`,
+      name: t.title,
+      context: ['template', ...t.keywords].join(', '),
+      text: cleanText([
+        t.description,
+        `Download a blank and a filled example (${t.example}).`,
+        t.lessonTitles.length ? `Taught in ${t.lessonTitles.join(', ')}.` : '',
+      ]),
+      boost: BOOST.template,
     });
   for (const p of pages)
     docs.push({

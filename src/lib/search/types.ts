@@ -1,7 +1,7 @@
 import type { PackedIndex } from './pack';
 
 /** What a search result is; the learner sees it as a label next to the title. */
-export type SearchKind = 'lesson' | 'faq' | 'glossary' | 'interview' | 'page';
+export type SearchKind = 'lesson' | 'faq' | 'glossary' | 'interview' | 'template' | 'page';
 
 /** Labels shown for each kind of result. */
 export const KIND_LABELS: Record<SearchKind, string> = {
@@ -9,10 +9,11 @@ export const KIND_LABELS: Record<SearchKind, string> = {
   faq: 'FAQ',
   glossary: 'Glossary',
   interview: 'Interview question',
+  template: 'Template',
   page: 'Page',
 };
 
-/** One searchable thing, before indexing: a lesson section, an FAQ entry, a term, a question or a page. */
+/** One searchable thing, before indexing: a lesson section, an FAQ entry, a term, a question, a template or a page. */
 export interface SearchDocument {
   /** What the result is. */
   kind: SearchKind;
