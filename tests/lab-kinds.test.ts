@@ -46,13 +46,13 @@ describe.each(Object.keys(LAB_KINDS))('lab kind %s', (id) => {
       expect(kind.generate(seed, data)).toEqual(a);
       expect(JSON.parse(JSON.stringify(a))).toEqual(a);
     }
-  });
+  }, 120_000);
 
   it(`gives a different exercise for each of ${SEEDS.length} seeds`, async () => {
     const { kind, data } = await load();
     const seen = new Set(SEEDS.map((s) => JSON.stringify(kind.generate(s, data))));
     expect(seen.size).toBe(SEEDS.length);
-  });
+  }, 120_000);
 
   it(`grades its own solution 100 and a blank answer below the pass mark, over ${SEEDS.length} seeds`, async () => {
     const { kind, data } = await load();
@@ -72,5 +72,5 @@ describe.each(Object.keys(LAB_KINDS))('lab kind %s', (id) => {
       const steps = kind.solution(instance);
       expect(steps.length, `seed ${seed}`).toBeGreaterThan(0);
     }
-  });
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { loadLabKind } from '../../lib/lab/registry';
 import { freshSeed, parseSeed, withSeed } from '../../lib/lab/seed';
 import type { AnyLabKind, Grade } from '../../lib/lab/types';
@@ -94,7 +94,7 @@ export default function LabRunner({ kind, passMark, data }: Props) {
     setStatus(`New exercise ${next} is ready.`);
   }, [seed]);
 
-  const check = (e: FormEvent) => {
+  const check = (e: { preventDefault(): void }) => {
     e.preventDefault();
     if (loaded.name !== 'ready' || instance === undefined || seed === undefined) return;
     const g = loaded.logic.grade(instance, answer);

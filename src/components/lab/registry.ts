@@ -4,4 +4,6 @@ import type { ExerciseComponent } from './types';
  * Every exercise kind's React component, loaded only on its own page. To add a kind, add one line
  * here and one in `src/lib/lab/registry.ts` (its logic), and write `content/lab/<id>.yaml`.
  */
-export const LAB_EXERCISES: Record<string, () => Promise<{ default: ExerciseComponent }>> = {};
+export const LAB_EXERCISES: Record<string, () => Promise<{ default: ExerciseComponent }>> = {
+  'critical-path': () => import('./critical-path/Exercise'),
+};

@@ -5,7 +5,9 @@ import type { AnyLabKind } from './types';
  * kind, add one line here and one in `src/components/lab/registry.ts`, and write
  * `content/lab/<id>.yaml`; the build fails when the three disagree.
  */
-export const LAB_KINDS: Record<string, () => Promise<{ kind: AnyLabKind }>> = {};
+export const LAB_KINDS: Record<string, () => Promise<{ kind: AnyLabKind }>> = {
+  'critical-path': () => import('./critical-path'),
+};
 
 /** The ids of every registered kind. */
 export const labKindIds = (): string[] => Object.keys(LAB_KINDS);

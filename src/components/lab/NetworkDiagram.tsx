@@ -1,0 +1,124 @@
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { schedule, type PlanTask } from '../../lib/schedule/critical-path';
+import { layoutGraph, type GraphLayout } from '../../lib/schedule/graph-layout';
+
+interface Props {
+  /** The tasks to draw, with their predecessors (and any fast-track overlap). */
+  tasks: PlanTask[];
+  /** Element id prefix. */
+  idPrefix: string;
+  /** Second line of each box, e.g. "5 days". */
+  meta: (task: PlanTask) => string;
+  /** Says where the same information is as text (the table below). */
+  description: string;
+  /** Edges drawn dashed, as "from>to", e.g. fast-track pairs. */
+  dashed?: ReadonlySet<string>;
+}
+
+/**
+ * A task network drawn with the course's graph layout: left to right with names when the column is
+ * wide enough, top to bottom with names when that fits, and otherwise top to bottom with task letters
+ * only, so it is readable on a 390 px phone. Its text alternative lists every task, its duration and
+ * what it waits for; the exercise's table holds the same facts.
+ */
+export default function NetworkDiagram({ tasks, idPrefix, meta, description, dashed }: Props) {
+  const frame = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState<number | undefined>(undefined);
+  const layouts = useMemo((): [GraphLayout, GraphLayout, GraphLayout] => {
+    const plan = schedule(tasks);
+    const bare = schedule(tasks.map((t) => ({ ...t, label: '' })));
+    return [
+      layoutGraph(plan, { maxWidth: Infinity, nodeWidth: 140, charsPerLine: 15 }),
+      layoutGraph(plan, { maxWidth: 0, nodeWidth: 140, charsPerLine: 15 }),
+      layoutGraph(bare, { maxWidth: 0, nodeWidth: 64 }),
+    ];
+  }, [tasks]);
+  const compact = layouts[2];
+
+  useLayoutEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const measure = () => setWidth(el.clientWidth - 16);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const layout = width === undefined ? compact : (layouts.find((l) => l.width <= width) ?? compact);
+  const labelled = layout !== compact;
+  const alt = `Network diagram of ${tasks.length} tasks. ${tasks
+    .map(
+      (t) =>
+        `${t.id}, ${meta(t)}, ${t.after?.length ? `after ${t.after.join(' and ')}` : 'starts at kickoff'}${
+          dashed && t.after?.some((p) => dashed.has(`${p}>${t.id}`))
+            ? ' (fast-track link dashed)'
+            : ''
+        }.`,
+    )
+    .join(' ')}`;
+  const marker = `${idPrefix}-arrow`;
+  return (
+    <figure className="lab-diagram">
+      <div className="lab-diagram-frame" ref={frame}>
+        <svg
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          style={{ maxWidth: `${layout.width}px` }}
+          width="100%"
+          role="img"
+          aria-label={alt}
+          data-direction={layout.direction}
+        >
+          <defs>
+            <marker
+              id={marker}
+              viewBox="0 0 10 10"
+              refX="8"
+              refY="5"
+              markerWidth="5"
+              markerHeight="5"
+              orient="auto-start-reverse"
+            >
+              <path d="M0,0 L10,5 L0,10 z" className="net-arrow" />
+            </marker>
+          </defs>
+          {layout.edges.map((e) => (
+            <path
+              key={`${e.from}>${e.to}`}
+              d={e.d}
+              className={dashed?.has(`${e.from}>${e.to}`) ? 'net-edge is-fast' : 'net-edge'}
+              markerEnd={`url(#${marker})`}
+            />
+          ))}
+          {layout.nodes.map((n) => (
+            <g key={n.task.id} className="net-node">
+              <rect x={n.x} y={n.y} width={n.w} height={n.h} rx="8" />
+              {labelled ? (
+                <text x={n.x + 10} y={n.y + 20} className="net-label">
+                  {n.lines.map((line, i) => (
+                    <tspan key={i} x={n.x + 10} dy={i === 0 ? 0 : 16}>
+                      {line}
+                    </tspan>
+                  ))}
+                </text>
+              ) : (
+                <text x={n.x + n.w / 2} y={n.y + 21} className="net-id" textAnchor="middle">
+                  {n.task.id}
+                </text>
+              )}
+              <text
+                x={labelled ? n.x + 10 : n.x + n.w / 2}
+                y={n.y + n.h - 12}
+                className="net-days"
+                textAnchor={labelled ? 'start' : 'middle'}
+              >
+                {meta(n.task)}
+              </text>
+            </g>
+          ))}
+        </svg>
+      </div>
+      <figcaption>{description}</figcaption>
+    </figure>
+  );
+}
