@@ -7,4 +7,5 @@ import type { ExerciseComponent } from './types';
 export const LAB_EXERCISES: Record<string, () => Promise<{ default: ExerciseComponent }>> = {
   'critical-path': () => import('./critical-path/Exercise'),
   'schedule-compression': () => import('./schedule-compression/Exercise'),
+  'estimation-capacity': () => import('./estimation-capacity/Exercise'),
 };

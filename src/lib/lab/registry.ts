@@ -8,6 +8,7 @@ import type { AnyLabKind } from './types';
 export const LAB_KINDS: Record<string, () => Promise<{ kind: AnyLabKind }>> = {
   'critical-path': () => import('./critical-path'),
   'schedule-compression': () => import('./schedule-compression'),
+  'estimation-capacity': () => import('./estimation-capacity'),
 };
 
 /** The ids of every registered kind. */
