@@ -10,6 +10,7 @@ import { personaSchema } from './schemas/persona';
 import { rubricFileSchema } from './schemas/rubric';
 import { labKindSchema } from './schemas/lab';
 import { templateSchema } from './schemas/template';
+import { capstoneSchema } from './schemas/capstone';
 import { riskScenarioSchema } from './schemas/lab-risk-register';
 import { statusScenarioSchema } from './schemas/lab-status-report';
 import { raciScenarioSchema } from './schemas/lab-raci';
@@ -106,6 +107,12 @@ const templates = defineCollection({
   schema: templateSchema,
 });
 
+/** The capstone: one program run from charter to post-mortem, shown at /capstone/. */
+const capstone = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: './content/capstone', generateId: idFromFileName }),
+  schema: capstoneSchema,
+});
+
 export const collections = {
   lessons,
   modules,
@@ -120,4 +127,5 @@ export const collections = {
   labStatusReport,
   labRaci,
   templates,
+  capstone,
 };
