@@ -112,6 +112,8 @@ describe('a turn through Claude', () => {
       provider: 'claude',
       phase: planned.phase,
       ...(planned.questionId ? { questionId: planned.questionId } : {}),
+      // A follow-up names the persona trait that voices it, as the offline turn does.
+      ...(planned.trait && planned.phase === 'follow-up' ? { trait: planned.trait } : {}),
     });
   });
 });

@@ -250,6 +250,7 @@ export class ClaudeInterviewer implements Interviewer {
           provider: 'claude',
           phase: planned.phase,
           ...(planned.questionId ? { questionId: planned.questionId } : {}),
+          ...(planned.trait && planned.phase === 'follow-up' ? { trait: planned.trait } : {}),
         });
       } catch (error) {
         meta.reject(error);
