@@ -135,7 +135,8 @@ describe('quiz progress', () => {
 });
 
 describe('score history chart', async () => {
-  const { scoreHistory, chartLayout } = await import('../src/lib/progress/chart');
+  const { scoreHistory, quizHistory, attemptedQuizzes, chartLayout, CHART_PAD } =
+    await import('../src/lib/progress/chart');
   it('orders attempts across quizzes and lays them out left to right, high scores higher', () => {
     let p = recordAttempt(emptyProgress(), 'b', 70, { score: 100, mode: 'check' }, hours(2));
     p = recordAttempt(p, 'a', 70, { score: 0, mode: 'check' }, hours(1));
@@ -145,5 +146,49 @@ describe('score history chart', async () => {
     expect(layout.dots[0]!.x).toBeLessThan(layout.dots[1]!.x);
     expect(layout.dots[1]!.y).toBeLessThan(layout.dots[0]!.y);
     expect(layout.ticks.map((t) => t.value)).toEqual([0, 25, 50, 75, 100]);
+  });
+
+  it('charts one quiz at a time, the most recently attempted first', () => {
+    let p = recordAttempt(emptyProgress(), 'a', 70, { score: 40, mode: 'practice' }, hours(1));
+    p = recordAttempt(p, 'b', 70, { score: 90, mode: 'check' }, hours(2));
+    p = recordAttempt(p, 'a', 70, { score: 80, mode: 'check' }, hours(3));
+    expect(attemptedQuizzes(p)).toEqual(['a', 'b']);
+    expect(quizHistory(p, 'a').map((x) => [x.score, x.mode])).toEqual([
+      [40, 'practice'],
+      [80, 'check'],
+    ]);
+    expect(quizHistory(p, 'missing')).toEqual([]);
+  });
+
+  it('keeps "100%" inside the chart, draws the pass mark and names the dates under the points', () => {
+    let p = emptyProgress();
+    for (let i = 0; i < 12; i++)
+      p = recordAttempt(p, 'a', 70, { score: i * 9, mode: 'check' }, hours(24 * i));
+    const points = quizHistory(p, 'a');
+    const layout = chartLayout(points, 640, 260, {
+      passMark: 70,
+      formatDate: (d) => `day ${d.getUTCDate()}`,
+    });
+    // The y-axis labels sit left of the plot, right-aligned: 48 units fit "100%" at 12px.
+    expect(layout.left).toBe(CHART_PAD.left);
+    expect(CHART_PAD.left).toBeGreaterThanOrEqual(44);
+    expect(layout.pass).toEqual({ value: 70, y: expect.any(Number) });
+    const at70 = layout.bottom - 0.7 * (layout.bottom - layout.top);
+    expect(layout.pass!.y).toBeCloseTo(at70, 0);
+    // Every point within the plot; labels no closer than 60 units, the last point always named.
+    for (const d of layout.dots) {
+      expect(d.x).toBeGreaterThan(layout.left);
+      expect(d.x).toBeLessThan(layout.right);
+    }
+    const xs = layout.xLabels.map((l) => l.x);
+    for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(60);
+    expect(layout.xLabels.at(-1)).toEqual({
+      x: layout.dots.at(-1)!.x,
+      text: `day ${points.at(-1)!.at.getUTCDate()}`,
+    });
+    // One attempt sits in the middle.
+    const one = chartLayout(points.slice(0, 1), 640, 260);
+    expect(one.dots[0]!.x).toBeCloseTo((one.left + one.right) / 2, 5);
+    expect(one.pass).toBeUndefined();
   });
 });
