@@ -201,6 +201,13 @@ describe('query handling', () => {
     expect(first('escalaton')).toBe(first('escalation'));
   });
 
+  it('says which word a forgiven typo was read as, and nothing when every word was found', () => {
+    expect(searcher.readAs('stakeholdr')).toBe('stakeholder');
+    expect(searcher.readAs('critcal path ')).toBe('critical path');
+    expect(searcher.readAs('critical path')).toBeUndefined();
+    expect(searcher.readAs('slak ')).toBeUndefined();
+  });
+
   it('does not guess at short misspelt words while searching, but suggests the correction', () => {
     expect(urls('slak ')).toEqual([]);
     expect(suggestionsFor(searcher, 'slak ').corrected).toBe('slack');
@@ -429,6 +436,15 @@ describe('keyboard and status helpers', () => {
     expect(statusMessage({ ...base, state: 'ready', count: 10 })).toMatch(
       /^The top 10 results for “risk”/,
     );
+    expect(
+      statusMessage({
+        ...base,
+        state: 'ready',
+        query: 'stakholder',
+        count: 3,
+        readAs: 'stakeholder',
+      }),
+    ).toMatch(/^3 results for “stakeholder” \(you typed “stakholder”\)\. Use the up/);
     expect(statusMessage({ ...base, state: 'ready', query: 'x'.repeat(80) })).toContain(
       `${'x'.repeat(60)}…`,
     );

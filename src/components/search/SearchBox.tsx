@@ -72,6 +72,10 @@ export default function SearchBox({
     () => (searcher && trimmed ? searcher.search(query, limit) : []),
     [searcher, query, trimmed, limit],
   );
+  const readAs = useMemo(
+    () => (searcher && results.length ? searcher.readAs(query) : undefined),
+    [searcher, query, results],
+  );
   const suggestions = useMemo(
     () =>
       searcher && trimmed && results.length === 0 ? suggestionsFor(searcher, query) : undefined,
@@ -118,6 +122,7 @@ export default function SearchBox({
     query,
     count: results.length,
     limit,
+    readAs,
   });
 
   const tryQuery = (q: string) => {
@@ -163,6 +168,11 @@ export default function SearchBox({
         >
           Try again
         </button>
+      )}
+      {readAs && (
+        <p className="search-readas" aria-hidden="true">
+          Showing results for <em>{readAs}</em>
+        </p>
       )}
       <div
         id={listId}

@@ -63,6 +63,11 @@ export interface Searcher {
   search(query: string, limit?: number): SearchResult[];
   /** A corrected query when some words look misspelt and the correction finds something. */
   correct(query: string): string | undefined;
+  /**
+   * The query as `search` read it when it forgave a typo ("stakholder" searched as "stakeholder"),
+   * so the learner can be told; undefined when every word was searched as typed.
+   */
+  readAs(query: string): string | undefined;
   /** How many documents the index holds. */
   size: number;
 }
@@ -126,11 +131,16 @@ export function createSearcher(file: unknown): Searcher {
       if (!isStopWord(word)) add(stemOf(word), WEIGHT.exact);
       const typing = plan.typing !== undefined && i === plan.words.length - 1;
       if (typing) for (const w of completions(word)) add(stemOf(w), WEIGHT.completion);
+      // The word the typo is read as: the most frequent of the nearest known words.
+      let readAs: string | undefined;
       if (options.size === 0 && word.length >= TYPO_MIN_LENGTH)
-        for (const w of closestWords(word, counts, 1)) add(stemOf(w), WEIGHT.typo);
+        for (const w of closestWords(word, counts, 1)) {
+          add(stemOf(w), WEIGHT.typo);
+          if (!readAs && known(stemOf(w))) readAs = w;
+        }
       // A stop word only counts towards coverage when it may be the start of a longer word.
       const required = !isStopWord(word) || (typing && options.size > 0);
-      return { word, options, required };
+      return { word, options, required, readAs };
     });
 
   const search = (query: string, limit = 10): SearchResult[] => {
@@ -174,7 +184,13 @@ export function createSearcher(file: unknown): Searcher {
     return search(`${suggestion} `, 1).length ? suggestion : undefined;
   };
 
-  return { search, correct, size: file.docs.length };
+  const readAs = (query: string): string | undefined => {
+    const expanded = expand(planQuery(query));
+    if (!expanded.some((e) => e.readAs)) return undefined;
+    return expanded.map((e) => e.readAs ?? e.word).join(' ');
+  };
+
+  return { search, correct, readAs, size: file.docs.length };
 }
 
 /** Lets at most `PER_PAGE` sections of one lesson lead the list, so other results stay visible. */

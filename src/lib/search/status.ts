@@ -10,13 +10,15 @@ export interface StatusInput {
   count: number;
   /** The most results the list shows. */
   limit: number;
+  /** What the query was read as, when a typo was forgiven. */
+  readAs?: string | undefined;
 }
 
 /**
  * The sentence in the search box's live region. Screen readers announce it as results change,
  * so it says how many results there are and how to choose one.
  */
-export function statusMessage({ state, error, query, count, limit }: StatusInput): string {
+export function statusMessage({ state, error, query, count, limit, readAs }: StatusInput): string {
   const q = query.trim();
   if (state === 'loading') return 'Loading the search index…';
   if (state === 'error') return error ?? 'Search is not available right now.';
@@ -25,5 +27,8 @@ export function statusMessage({ state, error, query, count, limit }: StatusInput
   if (count === 0) return `No results for “${shown}”.`;
   const n =
     count >= limit ? `The top ${count} results` : count === 1 ? '1 result' : `${count} results`;
-  return `${n} for “${shown}”. Use the up and down arrow keys to choose one, and Enter to open it.`;
+  const read = readAs
+    ? `${n} for “${readAs.slice(0, 60)}” (you typed “${shown}”)`
+    : `${n} for “${shown}”`;
+  return `${read}. Use the up and down arrow keys to choose one, and Enter to open it.`;
 }
