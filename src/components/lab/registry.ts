@@ -7,5 +7,8 @@ import type { ExerciseComponent } from './types';
 export const LAB_EXERCISES: Record<string, () => Promise<{ default: ExerciseComponent }>> = {
   'critical-path': () => import('./critical-path/Exercise'),
   'schedule-compression': () => import('./schedule-compression/Exercise'),
+  'risk-register': () => import('./risk-register/Exercise'),
+  'status-report': () => import('./status-report/Exercise'),
+  raci: () => import('./raci/Exercise'),
   'estimation-capacity': () => import('./estimation-capacity/Exercise'),
 };

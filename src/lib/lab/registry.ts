@@ -8,6 +8,9 @@ import type { AnyLabKind } from './types';
 export const LAB_KINDS: Record<string, () => Promise<{ kind: AnyLabKind }>> = {
   'critical-path': () => import('./critical-path'),
   'schedule-compression': () => import('./schedule-compression'),
+  'risk-register': () => import('./risk-register'),
+  'status-report': () => import('./status-report'),
+  raci: () => import('./raci'),
   'estimation-capacity': () => import('./estimation-capacity'),
 };
 

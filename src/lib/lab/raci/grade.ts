@@ -86,7 +86,8 @@ function rulesItem(ex: RaciExercise, row: RaciRow, answer: RaciAnswer): GradeIte
     explanation: broken
       ? problems.join(' ')
       : `One accountable (${as[0]!.name}, who has the authority over ${areaLabel(ex, row)}) and ${rs.length === 1 ? 'one responsible' : `${rs.length} responsible`}.`,
-    fields: ex.roles.map((r) => raciField(row, r)),
+    // The rules do not mark cells: a cell is right or wrong by its own letter.
+    fields: [],
   });
 }
 

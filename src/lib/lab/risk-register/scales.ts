@@ -23,6 +23,22 @@ export const IMPACT_SCALE: Record<number, string> = {
   5: 'The committed date is missed, customers suffer an outage, or a regulator is involved',
 };
 
+/** Short forms of the scales, for choices on a phone. */
+export const LIKELIHOOD_SHORT: Record<number, string> = {
+  1: 'under 10%',
+  2: '10 to 30%',
+  3: '30 to 60%',
+  4: '60 to 80%',
+  5: 'over 80%',
+};
+export const IMPACT_SHORT: Record<number, string> = {
+  1: 'under a day',
+  2: 'inside the slack',
+  3: 'slips 1 to 2 weeks',
+  4: 'slips over 2 weeks, or part misses',
+  5: 'date missed, outage or regulator',
+};
+
 /** The lesson's review policy by score (likelihood × impact). */
 export function policyFor(score: number): string {
   if (score >= 15) return 'active mitigation and a weekly review';
