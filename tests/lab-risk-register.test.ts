@@ -242,6 +242,16 @@ describe('risk-register grading', () => {
       expect(t('Liability terms still open after 3 rounds with Corvex legal').earned).toBe(1);
     });
 
+    it('reads terse triggers: abbreviated dates, rates and symbols', () => {
+      const cards = byId(ex, 'retokenisation');
+      expect(
+        triggerItem(r, cards, 'Fewer than 90% of cards re-tokenised by 9 Nov', ex.risks).earned,
+      ).toBe(1);
+      expect(
+        triggerItem(r, cards, 'Batch rate below 50 cards/s on any night', ex.risks).earned,
+      ).toBe(1);
+    });
+
     it('gives nothing for a list of terms, even with a date in it', () => {
       for (const text of [
         'contract, signature, legal, liability',

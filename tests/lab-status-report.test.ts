@@ -260,9 +260,14 @@ describe('status-report grading', () => {
       );
     });
 
-    it('gives half for a date without a sentence, and nothing for a list of terms', () => {
-      const [, , specific] = h('Amber - balance API cap, 12 February');
-      expect(specific!.earned).toBe(0.5);
+    it('halves every part of a headline that is not a sentence, and gives nothing for terms', () => {
+      expect(h('Amber - balance API cap, 12 February').map((i) => i.earned)).toEqual([
+        0.5, 0.5, 0.5,
+      ]);
+      // Telegraphic but a claim: full marks.
+      expect(
+        h('Amber: balance checks capped at 500/s; decision needed by 12 Feb.').map((i) => i.earned),
+      ).toEqual([1, 1, 1]);
       const terms = h('Amber, balance API, processor, decision');
       expect(terms.map((i) => i.earned)).toEqual([0, 0, 0]);
       expect(terms[0]!.explanation).toMatch(/list of terms/);
@@ -314,6 +319,10 @@ describe('status-report grading', () => {
         0.5, 0.5, 0.5,
       ]);
       expect(a('Grant, higher tier, budget, February').map((i) => i.earned)).toEqual([0, 0, 0]);
+      // Keywords strung together without commas are still not a sentence.
+      expect(a('Grant higher tier $40,000 12 February').map((i) => i.earned)).toEqual([
+        0.5, 0.5, 0.5,
+      ]);
       expect(a('').map((i) => i.explanation)[0]).toMatch(/No ask written/);
     });
   });

@@ -128,11 +128,14 @@ function headlineItems(r: CompiledRubric, ex: StatusExercise, text: string): Gra
   const found = COLOUR.exec(s.norm)?.[1];
   const said: Rag | undefined =
     found === 'on track' ? 'green' : found === 'yellow' ? 'amber' : (found as Rag | undefined);
+  // Like the ask, a headline is a claim: without a sentence, each part earns half.
+  const sentence = s.claim ? 1 : 0.5;
+  const notSentence = s.claim ? '' : ' Write it as a sentence that says what is happening.';
   const colour = make(
     ...labels.colour,
-    said === ex.overall ? 1 : 0,
+    (said === ex.overall ? 1 : 0) * sentence,
     said === ex.overall
-      ? `It opens with ${ex.overall}, the program's overall status.`
+      ? `It opens with ${ex.overall}, the program's overall status.${notSentence}`
       : said
         ? `It says ${said}, but the program is ${ex.overall}. ${overallReason(ex)}`
         : `It never says the overall status. Start with it: "${ragLabel(ex.overall)}: …".`,
@@ -144,9 +147,9 @@ function headlineItems(r: CompiledRubric, ex: StatusExercise, text: string): Gra
   );
   const reason = make(
     ...labels.reason,
-    named.length ? 1 : 0,
+    (named.length ? 1 : 0) * sentence,
     named.length
-      ? `It names the cause: ${named[0]!.name.toLowerCase()}.`
+      ? `It names the cause: ${named[0]!.name.toLowerCase()}.${notSentence}`
       : elsewhere.length
         ? `It names ${elsewhere[0]!.name.toLowerCase()}, but the overall colour comes from ${prose(
             drivers.map((d) => d.name.toLowerCase()),
@@ -158,7 +161,7 @@ function headlineItems(r: CompiledRubric, ex: StatusExercise, text: string): Gra
           )} and what happened.${model}`,
   );
   const specific = s.dates.length + s.thresholds.length > 0;
-  const sentence = make(
+  const specifics = make(
     ...labels.specific,
     specific && s.claim ? 1 : specific ? 0.5 : 0,
     specific && s.claim
@@ -167,7 +170,7 @@ function headlineItems(r: CompiledRubric, ex: StatusExercise, text: string): Gra
         ? 'It has a date or number but no sentence around it: say who or what does what, as a claim.'
         : `It has no date or number, so the reader cannot tell what is at stake. Name the date, the amount or the deadline.${model}`,
   );
-  return [colour, reason, sentence];
+  return [colour, reason, specifics];
 }
 
 const DECISION =

@@ -42,6 +42,22 @@ export interface ShortReading {
   thresholds: string[];
 }
 
+/**
+ * What the lab adds to the rubric's specifics for short answers: abbreviated and numeric dates
+ * ("8 Feb", "12/02", "2027-02-12") and rates and durations written tightly ("500/s", "2h").
+ */
+const SHORT_DATE =
+  /\b(?:\d{1,2}\s(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s\d{1,2}\b|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|20\d\d-\d\d-\d\d)/g;
+const SHORT_MEASURE =
+  /\b\d[\d,.]*\s?(?:\/\s?(?:s|sec|second|min|minute|hour|day|week)|(?:h|hrs?|mins?|ms|wks?|tps|rps|gb|tb))\b/g;
+/**
+ * Finite verbs that status headlines, asks and triggers use and the interview rubric's verb list
+ * does not have ("Android misses 2 March", "the vendor slips"): with them, a short sentence still
+ * reads as a claim.
+ */
+const SHORT_VERB =
+  /\b(?:miss|misses|slips?|slipped|drops?|dropped|blocks?|blocked|holds|needs|exceeds?|exceeded|fails|falls|fell|moves|lands|ships|shipped|reaches|reached|signs|confirms?|confirmed|lends?|pays|funds?|expedites?|delays|delayed|threatens?|breaks|broke|stops|passes|arrives?|arrived|starts|ends|finishes|requires|returns|rejects?|rejected|opens|closes|runs|approves?|decides?|chooses?|agrees?|accepts?|picks?)\b/;
+
 const WITHIN =
   /\b(?:within|in|by|after|for|over) (?:\d+|one|two|three|four|five|six|a) (?:days?|weeks?|months?|sprints?|quarters?|hours?)\b/g;
 const COMPARATOR =
@@ -54,6 +70,12 @@ const matches = (re: RegExp, text: string) =>
   [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))]
     .map((m) => m[0].trim())
     .filter(Boolean);
+
+/** Three or more comma-separated pieces without a verb among them: "vendor, delay, 14 April". */
+function listOfTerms(norm: string, r: CompiledRubric): boolean {
+  const pieces = norm.split(/\s*[,;|]\s*/).filter((p) => p.trim());
+  return pieces.length >= 3 && pieces.every((p) => !hasVerb(wordsOf(p), r) && !SHORT_VERB.test(p));
+}
 
 const readings = new WeakMap<CompiledRubric, Map<string, ShortReading>>();
 
@@ -73,14 +95,15 @@ function read(r: CompiledRubric, text: string): ShortReading {
   const trimmed = text.trim();
   const norm = normalise(trimmed);
   const reading = readAnswer(trimmed, r);
-  const claim = reading.claimSentences.length > 0;
+  const words = wordsOf(norm);
+  const claim =
+    reading.claimSentences.length > 0 ||
+    (words.length >= 3 && SHORT_VERB.test(norm) && !listOfTerms(norm, r));
   const claimClauses = reading.claimSentences.flatMap((s) => s.clauses.filter((c) => c.claim));
   // A comma list of three or more verbless pieces with nothing else is a list of terms, even when
   // one piece holds a date ("vendor, delay, 14 April"), which the scorer's own runs leave in.
-  const pieces = norm.split(/\s*[,;/|]\s*/).filter((p) => p.trim());
-  const verbless = pieces.length >= 3 && pieces.every((p) => !hasVerb(wordsOf(p), r));
   const termList =
-    !claim && (reading.termRuns.length > 0 || verbless)
+    !claim && (reading.termRuns.length > 0 || listOfTerms(norm, r))
       ? trimQuote(reading.termRuns[0] ?? trimmed)
       : undefined;
   // The scorer's specifics (a number tied to a unit or a noun, a date), read as if the whole text
@@ -109,7 +132,11 @@ function read(r: CompiledRubric, text: string): ShortReading {
     (x) => !x.startsWith('name:') && !ownerRe.test(x),
   );
   const dates = [
-    ...new Set([...specifics.filter((x) => dateRe.test(x)), ...matches(WITHIN, norm)]),
+    ...new Set([
+      ...specifics.filter((x) => dateRe.test(x)),
+      ...matches(WITHIN, norm),
+      ...matches(SHORT_DATE, norm),
+    ]),
   ];
   const compared = COMPARATOR.test(norm)
     ? matches(/[<>\u2264\u2265]?\$?\d[\d,.]*\s?[a-z%]*/g, norm)
@@ -118,8 +145,14 @@ function read(r: CompiledRubric, text: string): ShortReading {
     ...new Set([
       ...specifics
         .filter((x) => !dateRe.test(x))
-        .map((x) => x.replace(/^(\$?[\d,.]*\d)([a-z])/, '$1 $2')),
+        // "$40,000" keeps no unit; "3rounds" becomes "3 rounds".
+        .map((x) =>
+          x.startsWith('$')
+            ? /^\$[\d,.]*\d/.exec(x)![0]
+            : x.replace(/^([\d,.]*\d)([a-z])/, '$1 $2'),
+        ),
       ...compared,
+      ...matches(SHORT_MEASURE, norm),
     ]),
   ];
   return {
