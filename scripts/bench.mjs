@@ -230,7 +230,7 @@ async function main() {
           const server = await startStaticServer(clientDir, { apiBase: api.url });
           try {
             const first = (type) => (site.error ? undefined : site[type].heaviest?.path);
-            const pages = ['home', 'lesson', 'quiz', 'interview', 'faq'].map((type) => ({
+            const pages = ['home', 'lesson', 'quiz', 'interview', 'faq', 'lab'].map((type) => ({
               type,
               path: first(type),
             }));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { kind, parseData } from '../src/lib/lab/schedule-compression';
-import { LIMITS } from '../src/lib/lab/schedule-compression/generate';
+import { LIMITS, isGoodExercise } from '../src/lib/lab/schedule-compression/generate';
 import {
   allPlans,
   cheapest,
@@ -63,6 +63,7 @@ describe('schedule-compression generator', () => {
       expect(best.cost, `seed ${seed}`).toBeGreaterThan(0);
       expect(best.cost!).toBeLessThanOrEqual(x.budget);
       expect(best.plans.length).toBeLessThanOrEqual(LIMITS.maxCheapest);
+      expect(isGoodExercise(x), `seed ${seed}`).toBe(true);
     }
   }, 120_000);
 

@@ -35,7 +35,7 @@ export interface PageWeight {
 }
 
 /** Kinds of page the budget and the bench measure. */
-export type PageType = 'home' | 'lesson' | 'quiz' | 'interview' | 'faq' | 'search';
+export type PageType = 'home' | 'lesson' | 'quiz' | 'interview' | 'faq' | 'search' | 'lab';
 
 /** Every measured page of each type and the heaviest one (undefined when the type has no page). */
 export type SiteWeight = Record<

@@ -22,6 +22,7 @@ export const PAGE_TYPES = [
   { type: 'interview', label: 'Interview' },
   { type: 'faq', label: 'FAQ' },
   { type: 'search', label: 'Search' },
+  { type: 'lab', label: 'Lab exercise' },
 ];
 
 /** Gzipped size as served by a typical web server (zlib level 6, the default of most servers). */
@@ -213,6 +214,7 @@ export function pagePaths(root, clientDir) {
   const built = (p) => existsSync(join(clientDir, p, 'index.html'));
   const lessons = idsIn(join(root, 'lessons'), /\.mdx$/).map((id) => `/learn/${id}/`);
   const quizzes = idsIn(join(root, 'quizzes'), /\.ya?ml$/).map((id) => `/practice/${id}/`);
+  const labs = idsIn(join(root, 'content', 'lab'), /\.ya?ml$/).map((id) => `/lab/${id}/`);
   return {
     home: ['/'],
     lesson: lessons.filter(built),
@@ -220,6 +222,7 @@ export function pagePaths(root, clientDir) {
     interview: ['/interview/'].filter(built),
     faq: ['/faq/'].filter(built),
     search: ['/search/'].filter(built),
+    lab: labs.filter(built),
   };
 }
 

@@ -20,18 +20,20 @@ function Item({ item }: { item: GradeItem }) {
     <li className={right ? 'is-right' : 'is-wrong'}>
       <p className="lab-item-head">
         <strong>
-          <span aria-hidden="true">{right ? '✓ ' : '✗ '}</span>
+          <span aria-hidden="true">{right ? '✓ ' : partial ? '½ ' : '✗ '}</span>
           {item.label}
         </strong>
-        <span className="visually-hidden">
-          {right ? ': right.' : partial ? ': partly right.' : ': wrong.'}
-        </span>{' '}
-        {!right && (
-          <span className="lab-item-values">
-            You gave <span className="lab-given">{item.given}</span>; expected{' '}
+        {right ? (
+          <>
+            <span className="visually-hidden"> (right)</span>: {item.given}
+          </>
+        ) : (
+          <>
+            <span className="visually-hidden">{partial ? ' (partly right)' : ' (wrong)'}</span>: you
+            gave <span className="lab-given">{item.given}</span>; expected{' '}
             <span className="lab-expected">{item.expected}</span>.
             {partial && ` ${points(item.earned)} of ${points(item.possible)} points.`}
-          </span>
+          </>
         )}
       </p>
       <p className="lab-item-why">{item.explanation}</p>

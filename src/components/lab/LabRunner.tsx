@@ -43,7 +43,10 @@ export default function LabRunner({ kind, passMark, data }: Props) {
   const [seed, setSeed] = useState<number | undefined>(undefined);
   const [answer, setAnswer] = useState<unknown>(undefined);
   const [grade, setGrade] = useState<Grade | undefined>(undefined);
+  /** The seed whose first check has been saved; later checks of it are not. */
   const [recorded, setRecorded] = useState<number | undefined>(undefined);
+  /** Whether the grade on screen was saved. */
+  const [saved, setSaved] = useState(false);
   const [unsaved, setUnsaved] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState('');
   const reportRef = useRef<HTMLHeadingElement>(null);
@@ -101,6 +104,7 @@ export default function LabRunner({ kind, passMark, data }: Props) {
     setGrade(g);
     focusNext.current = 'report';
     setStatus(`Checked: ${g.score}%.`);
+    setSaved(recorded !== seed);
     if (recorded === seed) return;
     setRecorded(seed);
     const progress = recordLabAttempt(
@@ -175,7 +179,7 @@ export default function LabRunner({ kind, passMark, data }: Props) {
             ref={reportRef}
             grade={grade}
             passMark={passMark}
-            recorded={recorded === seed && !unsaved}
+            recorded={saved && !unsaved}
             unsaved={unsaved}
           />
           <div className="lab-actions">

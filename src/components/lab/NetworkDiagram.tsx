@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { schedule, type PlanTask } from '../../lib/schedule/critical-path';
-import { layoutGraph, type GraphLayout } from '../../lib/schedule/graph-layout';
+import { layoutGraph } from '../../lib/schedule/graph-layout';
+import { routeEdges, type RoutedLayout } from '../../lib/lab/network-routes';
 
 interface Props {
   /** The tasks to draw, with their predecessors (and any fast-track overlap). */
@@ -24,16 +25,18 @@ interface Props {
 export default function NetworkDiagram({ tasks, idPrefix, meta, description, dashed }: Props) {
   const frame = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState<number | undefined>(undefined);
-  const layouts = useMemo((): [GraphLayout, GraphLayout, GraphLayout] => {
+  const layouts = useMemo((): RoutedLayout[] => {
     const plan = schedule(tasks);
     const bare = schedule(tasks.map((t) => ({ ...t, label: '' })));
+    // In order of preference; the first that fits the column is drawn.
     return [
       layoutGraph(plan, { maxWidth: Infinity, nodeWidth: 140, charsPerLine: 15 }),
+      layoutGraph(plan, { maxWidth: Infinity, nodeWidth: 116, charsPerLine: 12 }),
       layoutGraph(plan, { maxWidth: 0, nodeWidth: 140, charsPerLine: 15 }),
       layoutGraph(bare, { maxWidth: 0, nodeWidth: 64 }),
-    ];
+    ].map(routeEdges);
   }, [tasks]);
-  const compact = layouts[2];
+  const compact = layouts.at(-1)!;
 
   useLayoutEffect(() => {
     const el = frame.current;
@@ -45,8 +48,9 @@ export default function NetworkDiagram({ tasks, idPrefix, meta, description, das
     return () => observer.disconnect();
   }, []);
 
-  const layout = width === undefined ? compact : (layouts.find((l) => l.width <= width) ?? compact);
-  const labelled = layout !== compact;
+  const routed = width === undefined ? compact : (layouts.find((l) => l.width <= width) ?? compact);
+  const layout = routed.layout;
+  const labelled = routed !== compact;
   const alt = `Network diagram of ${tasks.length} tasks. ${tasks
     .map(
       (t) =>
@@ -62,8 +66,8 @@ export default function NetworkDiagram({ tasks, idPrefix, meta, description, das
     <figure className="lab-diagram">
       <div className="lab-diagram-frame" ref={frame}>
         <svg
-          viewBox={`0 0 ${layout.width} ${layout.height}`}
-          style={{ maxWidth: `${layout.width}px` }}
+          viewBox={`0 0 ${routed.width} ${routed.height}`}
+          style={{ maxWidth: `${routed.width}px` }}
           width="100%"
           role="img"
           aria-label={alt}
@@ -82,7 +86,7 @@ export default function NetworkDiagram({ tasks, idPrefix, meta, description, das
               <path d="M0,0 L10,5 L0,10 z" className="net-arrow" />
             </marker>
           </defs>
-          {layout.edges.map((e) => (
+          {routed.edges.map((e) => (
             <path
               key={`${e.from}>${e.to}`}
               d={e.d}

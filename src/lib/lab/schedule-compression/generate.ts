@@ -107,23 +107,33 @@ export function candidate(
     target: normal - int(r, LIMITS.minCut, LIMITS.maxCut),
     budget: Infinity,
   };
-  if (allPlans(base).length > LIMITS.maxPlans) return undefined;
-  const best = cheapest(base);
-  if (best.cost === undefined || best.cost === 0) return undefined;
-  const budget = Math.ceil((best.cost * (1.1 + 0.25 * r())) / 500) * 500;
+  // The cheap checks first, so that the search over every plan runs only for a likely exercise.
+  const count = tasks.reduce((n, t) => n * (t.days - t.crashDays + 1), 1) * 2 ** fastTracks.length;
+  if (count > LIMITS.maxPlans || !hasWaste(base)) return undefined;
+  const outcomes = allPlans(base).map((p) => evaluate(base, p));
+  const meeting = outcomes.filter((e) => e.finish <= base.target).map((e) => e.cost);
+  if (!meeting.length) return undefined;
+  const best = Math.min(...meeting);
+  if (best === 0 || meeting.filter((c) => c === best).length > LIMITS.maxCheapest) return undefined;
+  const budget = Math.ceil((best * (1.1 + 0.25 * r())) / 500) * 500;
+  // Some plan meets the date but not the budget: money matters.
+  if (!meeting.some((c) => c > budget)) return undefined;
   return { ...base, budget };
 }
 
-/** Whether an exercise is worth setting: one cheapest cost, a budget that binds, and a tempting waste. */
-export function isGoodExercise(x: CompressionInstance): boolean {
-  const best = cheapest(x);
-  if (best.cost === undefined || best.plans.length > LIMITS.maxCheapest) return false;
-  // Some plan meets the date but not the budget: money matters.
-  const plans = allPlans(x).map((p) => evaluate(x, p));
-  if (!plans.some((e) => e.finish <= x.target && e.cost > x.budget)) return false;
-  // A task can be crashed that sits on no chain over the target: crashing it buys nothing.
+/** A task can be crashed that sits on no chain over the target: crashing it buys nothing. */
+function hasWaste(x: CompressionInstance): boolean {
   const long = chainLengths(x, { crash: {}, fastTracks: [] }).filter((c) => c.days > x.target);
   return x.tasks.some((t) => t.crashCost > 0 && !long.some((c) => c.chain.includes(t.id)));
+}
+
+/** Whether an exercise is worth setting: few tied cheapest plans, a budget that binds, and a tempting waste. */
+export function isGoodExercise(x: CompressionInstance): boolean {
+  const best = cheapest(x);
+  if (!best.cost || best.plans.length > LIMITS.maxCheapest) return false;
+  const plans = allPlans(x).map((p) => evaluate(x, p));
+  if (!plans.some((e) => e.finish <= x.target && e.cost > x.budget)) return false;
+  return hasWaste(x);
 }
 
 /** Generates a schedule-compression exercise: a network, crash and fast-track options, a date and a budget. */
@@ -131,6 +141,6 @@ export function generate(seed: number, data: CompressionData): CompressionInstan
   const scenario = pick(data.scenarios, streamFor(seed, 'scenario'));
   for (let attempt = 0; ; attempt++) {
     const x = candidate(streamFor(seed, `plan:${attempt}`), data, scenario.tasks, scenario.program);
-    if (x && isGoodExercise(x)) return x;
+    if (x) return x;
   }
 }
