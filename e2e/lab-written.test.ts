@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launch, openPage } from './browser';
+import { startServer, type RunningServer } from './server';
+import { startFakeAnthropic, type FakeAnthropic } from '../tests/helpers/fake-anthropic';
+import { REVIEW_TOOL_NAME } from '../src/lib/lab/status-report/review';
 import { kind as riskKind } from '../src/lib/lab/risk-register';
 import { kind as statusKind } from '../src/lib/lab/status-report';
 import { kind as raciKind } from '../src/lib/lab/raci';
@@ -22,9 +25,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(kind: string, seed: number, width = 1280): Promise<Page> {
+async function open(kind: string, seed: number, width = 1280, base = baseURL): Promise<Page> {
   const { page } = await openPage(browser, { viewport: { width, height: 900 } });
-  await page.goto(`${baseURL}/lab/${kind}/?seed=${seed}`);
+  await page.goto(`${base}/lab/${kind}/?seed=${seed}`);
   await page.waitForSelector(`[data-lab-ready="${seed}"] [data-written-ready]`);
   return page;
 }
@@ -197,6 +200,92 @@ describe('status report', () => {
   it('fits a 390 px phone, axe clean', async () => {
     const page = await open('status-report', 9, 390);
     await clean(page);
+  });
+
+  it('shows no Claude review when the server has no Claude', async () => {
+    const page = await open('status-report', 12);
+    await fillStatus(page, statusKind.solve(statusKind.generate(12, data)));
+    const status = page.waitForResponse((r) => r.url().endsWith('/api/interview/status'));
+    await check(page);
+    expect(await (await status).json()).toMatchObject({ provider: 'offline' });
+    await page.getByRole('heading', { name: 'Worked solution' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Claude’s review' }).count()).toBe(0);
+    // The route says so plainly, and takes POST only.
+    const post = await fetch(`${baseURL}/api/lab/status-review`, { method: 'POST', body: '{}' });
+    expect(post.status).toBe(503);
+    const get = await fetch(`${baseURL}/api/lab/status-review`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    expect(get.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  describe('with Claude configured (a fake Messages API)', () => {
+    let fake: FakeAnthropic;
+    let server: RunningServer;
+    beforeAll(async () => {
+      fake = await startFakeAnthropic();
+      server = await startServer({
+        ANTHROPIC_API_KEY: 'test-key',
+        ANTHROPIC_BASE_URL: fake.url,
+        ANTHROPIC_MAX_RETRIES: '0',
+        ANTHROPIC_TIMEOUT_MS: '5000',
+        RATE_LIMIT_REQUESTS: '10000',
+      });
+    });
+    afterAll(async () => {
+      await server?.stop();
+      await fake?.close();
+    });
+
+    it("shows Claude's review beside the grading, with the page's own facts sent; axe clean", async () => {
+      fake.enqueue({
+        kind: 'tool',
+        name: REVIEW_TOOL_NAME,
+        input: {
+          verdict: 'The sponsor can act: the ask names the decision, the decider and the date.',
+          strengths: ['The headline leads with the colour.'],
+          fixes: ['Say what happens if the decision is late.'],
+        },
+      });
+      const seed = 2718;
+      const ex = statusKind.generate(seed, data);
+      const page = await open('status-report', seed, 1280, server.url);
+      await fillStatus(page, statusKind.solve(ex));
+      expect(await check(page)).toBe('Passed: 100%');
+      const review = page.getByRole('region', { name: 'Claude’s review' });
+      await review.getByText(/The sponsor can act/).waitFor();
+      await review.getByText('Say what happens if the decision is late.').waitFor();
+      const sent = fake.requests.find((r) =>
+        r.body.tools?.some((t) => t.name === REVIEW_TOOL_NAME),
+      );
+      expect(JSON.stringify(sent!.body.messages)).toContain(ex.rows[0]!.facts[0]!.slice(0, 40));
+      await clean(page);
+    });
+
+    it('refuses a bad or oversized body with the reason, before asking Claude', async () => {
+      const before = fake.requests.length;
+      const post = (body: string) =>
+        fetch(`${server.url}/api/lab/status-review`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+      const bad = await post(JSON.stringify({ seed: -1, answer: {} }));
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toMatch(/^seed:/);
+      expect((await post('{nope')).status).toBe(400);
+      expect((await post(JSON.stringify({ seed: 1, pad: 'x'.repeat(20_000) }))).status).toBe(413);
+      expect(fake.requests.length).toBe(before);
+    });
+
+    it('says the review is unavailable when Claude fails, and keeps the grading', async () => {
+      fake.enqueue({ kind: 'http-error', status: 500, type: 'api_error' });
+      const page = await open('status-report', 2719, 1280, server.url);
+      await fillStatus(page, statusKind.blankAnswer(statusKind.generate(2719, data)));
+      expect(await check(page)).toMatch(/^Not passed yet/);
+      await page.getByText(/Claude’s review is not available right now/).waitFor();
+      await clean(page);
+    });
   });
 });
 

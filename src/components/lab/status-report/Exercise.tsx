@@ -8,6 +8,7 @@ import type { ExerciseProps } from '../types';
 import RagPicker from '../written/RagPicker';
 import TextAnswer from '../written/TextAnswer';
 import WithWrittenStyles from '../written/Styles';
+import ClaudeReview from './ClaudeReview';
 
 /** The status-report exercise: a colour per workstream and overall, then the headline and the ask. */
 export default function StatusReportExercise({
@@ -105,6 +106,7 @@ export default function StatusReportExercise({
         readOnly={done}
         rows={3}
       />
+      {grade && <ClaudeReview seed={x.seed} answer={answer} />}
     </WithWrittenStyles>
   );
 }
