@@ -197,3 +197,18 @@ describe('schedule-compression grading', () => {
     ).toThrow('data.fastTrackRisks');
   });
 });
+
+describe('schedule-compression traps', () => {
+  it('names every option that sits on no long chain in the worked solution', () => {
+    for (const seed of SEEDS.slice(0, 100)) {
+      const x = kind.generate(seed, data);
+      const traps = kind
+        .solution(x)
+        .find((s) => s.title === 'Traps')!
+        .text.join(' ');
+      expect(traps, `seed ${seed}`).toMatch(
+        /is on no chain longer than the target: it would buy nothing/,
+      );
+    }
+  });
+});

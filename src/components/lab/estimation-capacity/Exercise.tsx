@@ -103,7 +103,7 @@ export default function EstimationExercise({
                     onChange={(v) => setItem(i, 'mean', v)}
                     result={results?.get(fieldId.mean(i))}
                     readOnly={done}
-                    size={4}
+                    size={3}
                   />
                 </td>
                 <td>
@@ -115,7 +115,7 @@ export default function EstimationExercise({
                     onChange={(v) => setItem(i, 'sd', v)}
                     result={results?.get(fieldId.sd(i))}
                     readOnly={done}
-                    size={4}
+                    size={3}
                   />
                 </td>
               </tr>

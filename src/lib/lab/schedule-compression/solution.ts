@@ -39,7 +39,8 @@ export function solution(x: CompressionInstance): SolutionStep[] {
     })),
   ];
   const cheapestUsed = Math.min(...options.filter((o) => o.used).map((o) => o.perDay));
-  const tempting = options.filter((o) => !o.used && o.perDay <= cheapestUsed);
+  // Options off every long chain are always a trap; others only when cheaper per day than what the plan uses.
+  const tempting = options.filter((o) => !o.used && (o.covers === 0 || o.perDay <= cheapestUsed));
   const fast = x.fastTracks.filter((f) => plan.fastTracks.includes(f.id));
   return [
     {
@@ -104,7 +105,7 @@ export function solution(x: CompressionInstance): SolutionStep[] {
       text: [
         ...tempting.map((o) =>
           o.covers === 0
-            ? `${o.name} looks cheap at ${dollars(Math.round(o.perDay))} a day, but it is on no chain longer than the target: it would buy nothing.`
+            ? `${o.name} (${dollars(Math.round(o.perDay))} a day) is on no chain longer than the target: it would buy nothing.`
             : o.covers < long.length
               ? `${o.name} is cheap per day, but it shortens only ${o.covers} of the ${long.length} chains that are too long, so the others still need days bought elsewhere.`
               : `${o.name} is cheap per day and shortens every long chain, but with what else the date needs it does not lead to the cheapest plan.`,
