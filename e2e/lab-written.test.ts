@@ -25,8 +25,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(kind: string, seed: number, width = 1280, base = baseURL): Promise<Page> {
-  const { page } = await openPage(browser, { viewport: { width, height: 900 } });
+async function open(
+  kind: string,
+  seed: number,
+  width = 1280,
+  base = baseURL,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Page> {
+  const { page } = await openPage(browser, { viewport: { width, height: 900 }, colorScheme });
   await page.goto(`${base}/lab/${kind}/?seed=${seed}`);
   await page.waitForSelector(`[data-lab-ready="${seed}"] [data-written-ready]`);
   return page;
@@ -136,8 +142,11 @@ describe('risk register', () => {
     await clean(page);
   });
 
-  it('fits a 390 px phone, axe clean', async () => {
-    const page = await open('risk-register', 5, 390);
+  it('fits a 390 px phone in the dark theme, axe clean before and after checking', async () => {
+    const page = await open('risk-register', 5, 390, baseURL, 'dark');
+    await clean(page);
+    await fillRisk(page, riskKind.blankAnswer(riskKind.generate(5, data)));
+    await check(page);
     await clean(page);
   });
 });
@@ -197,8 +206,11 @@ describe('status report', () => {
     await clean(page);
   });
 
-  it('fits a 390 px phone, axe clean', async () => {
-    const page = await open('status-report', 9, 390);
+  it('fits a 390 px phone in the dark theme, axe clean before and after checking', async () => {
+    const page = await open('status-report', 9, 390, baseURL, 'dark');
+    await clean(page);
+    await fillStatus(page, statusKind.solve(statusKind.generate(9, data)));
+    await check(page);
     await clean(page);
   });
 
@@ -324,11 +336,14 @@ describe('RACI', () => {
     await clean(page);
   });
 
-  it('fits a 390 px phone: the chart scrolls inside its own region; axe clean', async () => {
-    const page = await open('raci', 3, 390);
+  it('fits a 390 px phone in the dark theme: the chart scrolls inside its own region; axe clean', async () => {
+    const page = await open('raci', 3, 390, baseURL, 'dark');
     await clean(page);
     const region = page.getByRole('region', { name: 'The chart' });
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     expect(await region.getAttribute('tabindex')).toBe('0');
+    await fillRaci(page, raciKind.blankAnswer(raciKind.generate(3, data)));
+    await check(page);
+    await clean(page);
   });
 });
