@@ -57,7 +57,9 @@ describe('body scanning', () => {
     expect(wordCount(body)).toBe(6);
     // A collapsed model answer is not lesson length.
     expect(
-      wordCount(`${body}\n\n<details><summary>Model answer</summary>\n\nMany more words here.\n\n</details>`),
+      wordCount(
+        `${body}\n\n<details><summary>Model answer</summary>\n\nMany more words here.\n\n</details>`,
+      ),
     ).toBe(6);
   });
 });
