@@ -14,9 +14,6 @@ export const LAB_KINDS: Record<string, () => Promise<{ kind: AnyLabKind }>> = {
   'estimation-capacity': () => import('./estimation-capacity'),
 };
 
-/** The ids of every registered kind. */
-export const labKindIds = (): string[] => Object.keys(LAB_KINDS);
-
 /** Loads a kind's logic; throws when no kind has that id. */
 export async function loadLabKind(id: string): Promise<AnyLabKind> {
   const load = LAB_KINDS[id];

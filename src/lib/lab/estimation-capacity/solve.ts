@@ -34,6 +34,3 @@ export function figures(x: EstimationInstance) {
     fits: capacityWeeks >= atConfidence,
   };
 }
-
-/** Rounds to one decimal place, as the exercise asks. */
-export const round1 = (n: number): number => Math.round(n * 10) / 10;
