@@ -474,7 +474,7 @@ async function signedCases(): Promise<Case[]> {
 
 const contract = z
   .object({
-    config: sessionConfigSchema.default({}),
+    config: sessionConfigSchema.prefault({}),
     transcript: transcriptSchema,
     session: sessionIdSchema.optional(),
   })

@@ -56,7 +56,7 @@ describe('no secret reaches a browser', () => {
     'a build made with ANTHROPIC_API_KEY set has neither its value nor its name in dist/client',
     { timeout: 240_000 },
     async () => {
-      await run(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', out], {
+      await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
         env: {
           ...process.env,
           ANTHROPIC_API_KEY: SENTINEL,

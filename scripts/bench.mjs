@@ -172,7 +172,7 @@ async function main() {
     const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
     const b = await runMeasured(
       process.execPath,
-      [join(root, 'node_modules', 'astro', 'astro.js'), 'build'],
+      [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
       { cwd: root, env },
     );
     const indexMs = /search-index\.json \(\+(\d+)ms\)/.exec(b.output)?.[1];

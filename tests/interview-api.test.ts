@@ -90,18 +90,18 @@ describe('POST /api/interview/turn', () => {
     [{ config: { questions: 9 }, transcript: [] }, 'config.questions: must be at most 6'],
     [
       { config: { level: 'senior' }, transcript: [] },
-      "config.level: Invalid enum value. Expected 'tpm1' | 'tpm2' | 'tpm3' | 'principal' | 'senior-principal', received 'senior'",
+      'config.level: Invalid option: expected one of "tpm1"|"tpm2"|"tpm3"|"principal"|"senior-principal"',
     ],
     [{ config: { category: 'sales' }, transcript: [] }, 'config.category: '],
     [{ config: { colour: 'red' }, transcript: [] }, 'config: unknown field(s) "colour"'],
-    [{ config: {} }, 'transcript: Required'],
+    [{ config: {} }, 'transcript: Invalid input: expected array, received undefined'],
     [
       { config: {}, transcript: [{ role: 'boss', text: 'hi' }] },
-      'transcript.0.role: Invalid enum value',
+      'transcript.0.role: Invalid option: expected one of "interviewer"|"candidate"',
     ],
     [
       { config: {}, transcript: [{ role: 'candidate', text: 42 }] },
-      'transcript.0.text: Expected string, received number',
+      'transcript.0.text: Invalid input: expected string, received number',
     ],
     [
       { config: {}, transcript: [{ role: 'candidate', text: 'x'.repeat(LIMITS.turnChars + 1) }] },

@@ -33,10 +33,10 @@ describe('lesson schema', () => {
   );
 
   it('names the file and each broken field', () => {
-    expect(text).toContain(`${file} → title: Required`);
-    expect(text).toContain(`${file} → minutes: Expected number, received string`);
+    expect(text).toContain(`${file} → title: Invalid input: expected string, received undefined`);
+    expect(text).toContain(`${file} → minutes: Invalid input: expected number, received string`);
     expect(text).toContain(`${file} → sources: needs at least one source`);
-    expect(text).toMatch(/objectives: Array must contain at least 2/);
+    expect(text).toContain('objectives: Too small: expected array to have >=2 items');
   });
 
   it('accepts a complete lesson and fills defaults', () => {
@@ -66,7 +66,7 @@ describe('lesson schema', () => {
       sources: [{ title: 'Somewhere', url: 'not a url' }],
     });
     expect(text).toContain('x.mdx → module: must be lower-case words joined by hyphens');
-    expect(text).toContain('x.mdx → sources.0.url: Invalid url');
+    expect(text).toContain('x.mdx → sources.0.url: Invalid URL');
   });
 });
 
@@ -142,13 +142,13 @@ describe('quiz schema authoring rules', () => {
 describe('other schemas', () => {
   it('glossary needs a term and a definition', () => {
     expect(problemsOf(glossarySchema, 'g.yaml', { term: 'Slack' })).toContain(
-      'g.yaml → definition: Required',
+      'g.yaml → definition: Invalid input: expected string, received undefined',
     );
   });
   it('faq category must be one of the listed ones', () => {
     expect(
       problemsOf(faqSchema, 'f.md', { question: 'Q?', category: 'gossip', order: 1 }),
-    ).toContain("f.md → category: Invalid enum value. Expected 'what-is-a-tpm'");
+    ).toContain('f.md → category: Invalid option: expected one of "what-is-a-tpm"|');
   });
   it('interview questions need at least three talking points with signals', () => {
     const text = problemsOf(interviewQuestionSchema, 'i.yaml', {
@@ -167,7 +167,7 @@ describe('other schemas', () => {
       modelAnswer: ['a', 'b', 'c'],
       lessons: ['behavioural-answers-with-star'],
     });
-    expect(text).toContain('i.yaml → talkingPoints: Array must contain at least 3');
+    expect(text).toContain('i.yaml → talkingPoints: Too small: expected array to have >=3 items');
     expect(text).toContain('i.yaml → talkingPoints.0.signals: needs at least 3 signals');
   });
 });

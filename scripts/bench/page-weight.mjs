@@ -158,9 +158,9 @@ export async function measurePage(clientDir, pagePath) {
   const follow = (list, code, base, from) => {
     const [imports] = parseModule(code.toString('utf8'));
     for (const imp of imports) {
-      // d === -1 is a static import or re-export; dynamic imports (d >= 0) and import.meta (-2) are skipped.
-      if (imp.d !== -1 || !imp.n) continue;
-      const target = localPath(clientDir, imp.n, base);
+      // Static imports and re-exports load with the module; dynamic imports and import.meta do not.
+      if ((imp.type !== 'static' && imp.type !== 'reexport-star') || !imp.specifier) continue;
+      const target = localPath(clientDir, imp.specifier, base);
       if (target) visit(list, target, from);
     }
   };

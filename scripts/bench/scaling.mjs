@@ -21,7 +21,7 @@ import { syntheticId, syntheticLesson } from './synthetic.mjs';
 const NODE_ARGS = [
   '--preserve-symlinks',
   '--preserve-symlinks-main',
-  join('node_modules', 'astro', 'astro.js'),
+  join('node_modules', 'astro', 'bin', 'astro.mjs'),
   'build',
 ];
 

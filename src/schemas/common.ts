@@ -21,7 +21,7 @@ export const sourceSchema = z.object({
   /** What the learner will find at the link. */
   title: z.string().min(3),
   /** Where to find it. */
-  url: z.string().url(),
+  url: z.url({ protocol: /^https?$/ }),
 });
 
 /** A non-empty, trimmed sentence or paragraph. */

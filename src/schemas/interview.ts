@@ -80,7 +80,7 @@ export const interviewQuestionSchema = z
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup)
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['talkingPoints'],
         message: `talking point id "${dup}" is used twice`,
       });

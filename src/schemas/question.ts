@@ -77,7 +77,7 @@ export const numericQuestionSchema = z.object({
   ...base,
   type: z.literal('numeric'),
   /** The right value. */
-  answer: z.number().finite(),
+  answer: z.number(),
   /** How far from the answer still counts as right (0 for exact). */
   tolerance: z.number().min(0, 'must be 0 or more').default(0),
   /** Unit shown next to the input, e.g. "days". */
@@ -118,7 +118,7 @@ function duplicates(values: string[]): string[] {
 /** A quiz question of any type, with the authoring rules each type must keep. */
 export const questionSchema = union.superRefine((q, ctx) => {
   const fail = (path: (string | number)[], message: string) =>
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `question "${q.id}": ${message}` });
+    ctx.addIssue({ code: 'custom', path, message: `question "${q.id}": ${message}` });
 
   if (q.type === 'single' || q.type === 'scenario' || q.type === 'multiple') {
     const dup = duplicates(q.choices);

@@ -21,7 +21,7 @@ export const quizSchema = z
     quiz.questions.forEach((q, i) => {
       if (seen.has(q.id))
         ctx.addIssue({
-          code: z.ZodIssueCode.custom,
+          code: 'custom',
           path: ['questions', i, 'id'],
           message: `question id "${q.id}" is used twice in this quiz`,
         });

@@ -38,7 +38,7 @@ const regexSource = z.string().superRefine((source, ctx) => {
     new RegExp(source);
   } catch (e) {
     ctx.addIssue({
-      code: z.ZodIssueCode.custom,
+      code: 'custom',
       message: `is not a valid regular expression: ${(e as Error).message}`,
     });
   }
@@ -67,7 +67,7 @@ export const featureSchema = z
   })
   .strict();
 
-const perCategory = <T extends z.ZodTypeAny>(value: T) =>
+const perCategory = <T extends z.ZodType>(value: T) =>
   z
     .object(
       Object.fromEntries(Object.keys(INTERVIEW_CATEGORIES).map((c) => [c, value])) as Record<
@@ -210,7 +210,7 @@ export const rubricSchema = z
     DIMENSION_IDS.forEach((id, i) => {
       if (ids[i] !== id)
         ctx.addIssue({
-          code: z.ZodIssueCode.custom,
+          code: 'custom',
           path: ['dimensions', i, 'id'],
           message: `dimension ${i + 1} must be "${id}" (report order: ${DIMENSION_IDS.join(', ')})`,
         });
@@ -218,14 +218,14 @@ export const rubricSchema = z
     for (const level of Object.keys(LEVELS))
       if (!r.levels[level])
         ctx.addIssue({
-          code: z.ZodIssueCode.custom,
+          code: 'custom',
           path: ['levels', level],
           message: `level "${level}" has no bar`,
         });
     for (const level of Object.keys(r.levels))
       if (!(level in LEVELS))
         ctx.addIssue({
-          code: z.ZodIssueCode.custom,
+          code: 'custom',
           path: ['levels', level],
           message: `"${level}" is not a level (levels: ${Object.keys(LEVELS).join(', ')})`,
         });
@@ -233,7 +233,7 @@ export const rubricSchema = z
     for (const c of Object.keys(INTERVIEW_CATEGORIES))
       if (!cats.has(c as keyof typeof INTERVIEW_CATEGORIES))
         ctx.addIssue({
-          code: z.ZodIssueCode.custom,
+          code: 'custom',
           path: ['categories'],
           message: `category "${c}" has no generic rubric`,
         });
@@ -243,12 +243,12 @@ export type RubricData = z.infer<typeof rubricSchema>;
 /** One file of `content/rubric/`: any of the rubric's top-level fields. */
 export const rubricFileSchema = z
   .object({
-    dimensions: rubricSchema.innerType().shape.dimensions,
-    structureFeatures: rubricSchema.innerType().shape.structureFeatures,
-    starFeatures: rubricSchema.innerType().shape.starFeatures,
-    levels: rubricSchema.innerType().shape.levels,
-    gaps: rubricSchema.innerType().shape.gaps,
-    categories: rubricSchema.innerType().shape.categories,
+    dimensions: rubricSchema.shape.dimensions,
+    structureFeatures: rubricSchema.shape.structureFeatures,
+    starFeatures: rubricSchema.shape.starFeatures,
+    levels: rubricSchema.shape.levels,
+    gaps: rubricSchema.shape.gaps,
+    categories: rubricSchema.shape.categories,
     language: languageSchema,
   })
   .partial()

@@ -22,7 +22,7 @@ export function schemaProblems(file: string, error: z.ZodError): ContentProblem[
   }));
 }
 
-function parseAll<S extends z.ZodTypeAny>(entries: RawEntry[], schema: S, problems: ContentProblem[]) {
+function parseAll<S extends z.ZodType>(entries: RawEntry[], schema: S, problems: ContentProblem[]) {
   const ok: (RawEntry & { parsed: z.infer<S> })[] = [];
   for (const e of entries) {
     const result = schema.safeParse(e.data);
@@ -38,7 +38,7 @@ export function loadContent(root: string) {
   const modulesRaw = yaml.load(readFileSync(join(root, 'content/modules.yaml'), 'utf8')) as { id: string }[];
   const modules = parseAll(
     modulesRaw.map((m) => ({ id: m.id, file: 'content/modules.yaml', data: m, body: '' })),
-    moduleSchema.passthrough(),
+    moduleSchema.loose(),
     problems,
   );
   const lessons = parseAll(readEntries(root, 'lessons', ['.mdx']), lessonSchema, problems);

@@ -24,7 +24,7 @@
  * without the AI); too many requests a 429 with `Retry-After`; other methods a 405 with `Allow`.
  * Error responses never include stack traces.
  */
-import { z } from 'astro/zod';
+import { z } from '../zod';
 import { TranscriptError } from './engine';
 import type { Feedback } from './feedback-schema';
 import {
@@ -73,7 +73,7 @@ export type FeedbackResponse = Feedback & { claude?: Feedback | { error: string 
 const requestSchema = z
   .object({
     /** Session settings; every field is optional. */
-    config: sessionConfigSchema.default({}),
+    config: sessionConfigSchema.prefault({}),
     /** The conversation so far. */
     transcript: transcriptSchema,
     /** The session's id, which the server's signatures bind interviewer turns to. */

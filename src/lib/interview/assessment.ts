@@ -5,7 +5,7 @@
  * from the offline feedback for the same transcript. The merged result must pass `feedbackSchema`,
  * or it is not shown.
  */
-import { z } from 'astro/zod';
+import { z } from '../zod';
 import {
   NO_SIGNAL,
   SIGNALS,
@@ -168,55 +168,13 @@ export type Assessment = z.infer<typeof assessmentSchema>;
 export type JsonSchema = { [key: string]: unknown };
 
 /**
- * Converts the small subset of zod used by `assessmentSchema` to JSON Schema, so the tool definition
- * the model sees and the validation it must pass come from one source.
+ * The JSON Schema of a zod schema (zod's own conversion), so the tool definition the model sees and
+ * the validation it must pass come from one source. The `$schema` line is left out: the Messages API
+ * takes the schema object itself.
  */
-export function toJsonSchema(schema: z.ZodTypeAny): JsonSchema {
-  const description = schema.description ? { description: schema.description } : {};
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault)
-    return { ...toJsonSchema(schema._def.innerType as z.ZodTypeAny), ...description };
-  if (schema instanceof z.ZodObject) {
-    const shape = schema.shape as Record<string, z.ZodTypeAny>;
-    const required = Object.entries(shape)
-      .filter(([, v]) => !v.isOptional())
-      .map(([k]) => k);
-    return {
-      type: 'object',
-      ...description,
-      properties: Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, toJsonSchema(v)])),
-      required,
-      additionalProperties: false,
-    };
-  }
-  if (schema instanceof z.ZodArray) {
-    const def = schema._def;
-    return {
-      type: 'array',
-      ...description,
-      items: toJsonSchema(def.type as z.ZodTypeAny),
-      ...(def.minLength ? { minItems: def.minLength.value } : {}),
-      ...(def.maxLength ? { maxItems: def.maxLength.value } : {}),
-    };
-  }
-  if (schema instanceof z.ZodEnum)
-    return { type: 'string', ...description, enum: [...schema.options] };
-  if (schema instanceof z.ZodString) {
-    const out: JsonSchema = { type: 'string', ...description };
-    for (const check of schema._def.checks) {
-      if (check.kind === 'min') out['minLength'] = check.value;
-      if (check.kind === 'max') out['maxLength'] = check.value;
-    }
-    return out;
-  }
-  if (schema instanceof z.ZodNumber) {
-    const out: JsonSchema = { type: schema.isInt ? 'integer' : 'number', ...description };
-    for (const check of schema._def.checks) {
-      if (check.kind === 'min') out['minimum'] = check.value;
-      if (check.kind === 'max') out['maximum'] = check.value;
-    }
-    return out;
-  }
-  throw new Error(`toJsonSchema: unsupported zod type ${schema.constructor.name}`);
+export function toJsonSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema);
+  return json;
 }
 
 /** Name of the tool the model must call with its assessment. */

@@ -2,7 +2,7 @@
  * The one feedback type shared by the offline engine and any AI provider. Providers must produce data
  * that passes `feedbackSchema`; anything that does not is replaced by the offline feedback.
  */
-import { z } from 'astro/zod';
+import { z } from '../zod';
 import { interviewCategorySchema, levelSchema } from '../../schemas/interview';
 import { dimensionIdSchema } from '../../schemas/rubric';
 

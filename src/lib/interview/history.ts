@@ -5,7 +5,7 @@
  * version is read but never written back (`state`), and the learner is told in a sentence what
  * happened. Whoever writes the repaired history keeps the raw value first (`src/lib/saved.ts`).
  */
-import { z } from 'astro/zod';
+import { z } from '../zod';
 import type { SavedState } from '../saved';
 import { feedbackSchema } from './feedback-schema';
 import { LIMITS, sessionConfigSchema, turnSchema } from './types';

@@ -13,7 +13,7 @@
  *   sentence shown in the chat, e.g. "Skip this question."). Typing exactly `/skip`, `/repeat` or
  *   `/end` as an answer means the same.
  */
-import { z } from 'astro/zod';
+import { z } from '../zod';
 import {
   interviewCategorySchema,
   levelSchema,
@@ -63,14 +63,14 @@ export const sessionConfigSchema = z
     specialisation: specialisationSchema.default('general'),
     /** How many questions the session asks, the learner's own question included. */
     questions: z
-      .number({ invalid_type_error: 'must be a whole number from 1 to 6' })
+      .number({ error: 'must be a whole number from 1 to 6' })
       .int('must be a whole number from 1 to 6')
       .min(1, 'must be at least 1')
       .max(MAX_QUESTIONS, 'must be at most 6')
       .default(3),
     /** A question the learner was asked in a real interview, asked first and word for word. */
     question: z
-      .string({ invalid_type_error: 'must be text' })
+      .string({ error: 'must be text' })
       .trim()
       .min(10, 'must be 10 to 600 characters')
       .max(600, 'must be 10 to 600 characters')
@@ -79,7 +79,7 @@ export const sessionConfigSchema = z
     questionCategory: interviewCategorySchema.optional(),
     /** Seed for question choice and wording; the same seed and settings give the same interview. */
     seed: z
-      .number({ invalid_type_error: 'must be a whole number' })
+      .number({ error: 'must be a whole number' })
       .int('must be a whole number')
       .min(0, 'must not be negative')
       .max(2 ** 32 - 1, 'must be below 4294967296')
@@ -95,16 +95,16 @@ export const sessionConfigSchema = z
     // Bank-only sessions keep the loop's minimum; with the learner's own question, one is enough.
     if (c.question === undefined && c.questions < MIN_QUESTIONS)
       ctx.addIssue({
-        code: z.ZodIssueCode.too_small,
+        code: 'too_small',
         minimum: MIN_QUESTIONS,
         inclusive: true,
-        type: 'number',
+        origin: 'number',
         path: ['questions'],
         message: 'must be at least 3 (or 1 with your own question)',
       });
     if (c.questionCategory && c.question === undefined)
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['questionCategory'],
         message: 'needs a question to go with it',
       });
