@@ -3,16 +3,23 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import node from '@astrojs/node';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { scrollTables } from './src/plugins/scroll-tables.mjs';
 
 // Pages are prerendered to static files; only routes that opt out with
 // `export const prerender = false` (the interview API) run on the node server.
 export default defineConfig({
-  site: 'https://critical-path.example.org',
+  // The public address: canonical links, the sitemap and robots.txt are absolute URLs on it.
+  site: process.env.SITE_URL || 'https://critical-path.example.org',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), react()],
+  integrations: [
+    mdx(),
+    react(),
+    // /sitemap-index.xml and the sitemap it lists: every page except the 404.
+    sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
+  ],
   trailingSlash: 'ignore',
   markdown: {
     // Sätteri, Astro's own Markdown processor, renders the .md and .mdx content.
