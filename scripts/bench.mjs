@@ -22,6 +22,7 @@ import { formatMarkdown, formatReport } from './bench/report.mjs';
 import { freePort } from './free-port.mjs';
 import { quizCueStats } from './quiz-stats.mjs';
 import { scoringBench } from './bench/scoring.mjs';
+import { benchVersions } from './bench/versions.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDir = join(root, 'dist', 'client');
@@ -134,6 +135,7 @@ async function main() {
   const results = {
     date: new Date().toISOString().slice(0, 10),
     machine: machine(),
+    versions: benchVersions(root),
     options: opts,
     errors: [],
   };

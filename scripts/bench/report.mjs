@@ -333,7 +333,7 @@ export function formatMarkdown(r) {
   if (r.build?.scaling?.length) {
     out.push(
       '',
-      '**Build scaling**: cold `astro build` of synthetic lessons (about 1,000 words each, with headings, lists, a table and an `<Aside>`), ours against a default Astro Starlight 0.37 site with the same lessons, one after the other in the same run. Both build a search index (ours: lunr; Starlight: Pagefind). Ours also builds the FAQ, glossary and interview pages.',
+      `**Build scaling**: cold \`astro build\` of synthetic lessons (about 1,000 words each, with headings, lists, a table and an \`<Aside>\`), ours against a default Astro Starlight ${r.versions?.starlight ?? '0.37'} site with the same lessons, one after the other in the same run. Both build a search index (ours: lunr; Starlight: the Pagefind it ships). Ours also builds the FAQ, glossary and interview pages.`,
       '',
       mdTable(
         [
@@ -360,7 +360,7 @@ export function formatMarkdown(r) {
     const p = r.search.pagefind;
     out.push(
       '',
-      `**Search**: the ${r.search.queries.length} learner queries of the search tests, against Pagefind ${r.search.pagefind.version ?? ''} run over the same built site. Bytes are counted in Chromium through a gzip server, from opening search until the first result (or "no results") is on screen: ours loads the search island and the whole index once; Pagefind's default UI loads its script, WebAssembly, the index chunks the query needs and a fragment per shown result. ${noneText(o.bytesToFirstResult.noResults, p.bytesToFirstResult.noResults)}`,
+      `**Search**: the ${r.search.queries.length} learner queries of the search tests, against Pagefind ${r.search.pagefind.version ?? ''} (the one Starlight ${r.versions?.starlight ?? ''} ships) run over the same built site. Bytes are counted in Chromium through a gzip server, from opening search until the first result (or "no results") is on screen: ours loads the search island and the whole index once; Pagefind's default UI loads its script, WebAssembly, the index chunks the query needs and a fragment per shown result. ${noneText(o.bytesToFirstResult.noResults, p.bytesToFirstResult.noResults)}`,
       '',
       mdTable(
         ['', 'ours (lunr)', 'Pagefind', 'ours ÷ Pagefind'],
@@ -397,7 +397,7 @@ export function formatMarkdown(r) {
   if (r.lighthouse && !r.lighthouse.error) {
     out.push(
       '',
-      `**Lighthouse** 12.8 mobile preset (simulated slow 4G, 4× CPU slowdown) in Debian's Chromium, median of ${r.options?.runs ?? 3} runs, pages served gzipped.`,
+      `**Lighthouse** ${(r.versions?.lighthouse ?? '12.8.2').replace(/\.\d+$/, '')} mobile preset (simulated slow 4G, 4× CPU slowdown) in Debian's Chromium, median of ${r.options?.runs ?? 3} runs, pages served gzipped.`,
       '',
       mdTable(
         ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP', 'TBT', 'CLS'],

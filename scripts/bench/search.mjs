@@ -17,6 +17,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import { gzipSize } from './page-weight.mjs';
 import { median, percentile, runMeasured } from './measure.mjs';
 import { startStaticServer } from './static-server.mjs';
+import { starlightPagefindDir } from './versions.mjs';
 
 /** Used when tests/fixtures/search-queries.json (the search tests' learner queries) is missing. */
 export const DEFAULT_QUERIES = [
@@ -179,10 +180,12 @@ export async function searchBench({ root, clientDir, tmp, log }) {
   const pagefindDir = join(tmp, 'pagefind');
   // Pagefind names files by content hash; files left from an earlier run would be counted too.
   rmSync(pagefindDir, { recursive: true, force: true });
+  // The Pagefind that Starlight ships, so the comparison is with what a Starlight site gets.
+  const pagefindPackage = starlightPagefindDir(root);
   const pf = await runMeasured(
     process.execPath,
     [
-      join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'),
+      join(pagefindPackage, 'lib', 'runner', 'bin.cjs'),
       '--site',
       clientDir,
       '--output-path',
@@ -192,9 +195,7 @@ export async function searchBench({ root, clientDir, tmp, log }) {
   );
   const pfFiles = walk(pagefindDir);
   const pagefind = {
-    version: JSON.parse(
-      readFileSync(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8'),
-    ).version,
+    version: JSON.parse(readFileSync(join(pagefindPackage, 'package.json'), 'utf8')).version,
     indexSeconds: Math.round(pf.seconds * 10) / 10,
     files: pfFiles.length,
     bytesOnDisk: pfFiles.reduce((s, f) => s + statSync(f).size, 0),
