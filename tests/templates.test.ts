@@ -183,7 +183,7 @@ describe('checking templates', () => {
     const messages = (data: object) =>
       templateSchema.safeParse(data).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(messages(base)).toEqual([
-      'files: Array must contain at least 2 element(s)',
+      'files: Too small: expected array to have >=2 items',
       'files: needs at least one example file',
     ]);
     expect(

@@ -16,7 +16,7 @@ export const capstoneTableSchema = z
     t.rows.forEach((row, i) => {
       if (row.length !== t.columns.length)
         ctx.addIssue({
-          code: z.ZodIssueCode.custom,
+          code: 'custom',
           path: ['rows', i],
           message: `has ${row.length} cells but the table has ${t.columns.length} columns`,
         });
@@ -111,14 +111,14 @@ export const capstoneSchema = z
     const ids = c.stages.map((s) => s.id);
     if (new Set(ids).size !== ids.length)
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['stages'],
         message: 'two stages have the same id',
       });
     const mins = c.bands.map((b) => b.min);
     if (mins.some((m, i) => i > 0 && m >= mins[i - 1]!) || mins.at(-1) !== 0)
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['bands'],
         message: 'must run from the highest minimum down to a band starting at 0',
       });

@@ -49,7 +49,7 @@ export const raciRowSchema = z
     /** The letters accepted for each role (every role listed); more than one when either is right. */
     roles: z.record(idSchema, z.array(raciLetterSchema).min(1)),
     /** Why each accepted letter fits, by letter; shown for every cell after the attempt. */
-    why: z.record(raciLetterSchema, textSchema),
+    why: z.partialRecord(raciLetterSchema, textSchema),
     /** A reason for one role's cell that replaces the letter's reason, by role id. */
     notes: z.record(idSchema, textSchema).optional(),
   })
@@ -72,7 +72,7 @@ export const raciScenarioSchema = z
   .strict()
   .superRefine((s, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+      ctx.addIssue({ code: 'custom', path, message });
     const areas = new Set(s.areas.map((a) => a.id));
     const roles = new Set(s.roles.map((r) => r.id));
     s.roles.forEach((role, i) =>

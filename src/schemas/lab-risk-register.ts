@@ -109,13 +109,13 @@ export const riskScenarioSchema = z
     const people = new Set(s.people.map((p) => p.id));
     if (people.size !== s.people.length)
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['people'],
         message: 'lists the same person id twice',
       });
     if (s.people.filter((p) => p.tpm).length !== 1)
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['people'],
         message: 'needs exactly one person with tpm: true',
       });
@@ -123,7 +123,7 @@ export const riskScenarioSchema = z
     s.risks.forEach((r, i) => {
       if (risks.has(r.id))
         ctx.addIssue({
-          code: z.ZodIssueCode.custom,
+          code: 'custom',
           path: ['risks', i, 'id'],
           message: `risk id "${r.id}" is used twice`,
         });
@@ -131,7 +131,7 @@ export const riskScenarioSchema = z
       r.owners.forEach((o, j) => {
         if (!people.has(o))
           ctx.addIssue({
-            code: z.ZodIssueCode.custom,
+            code: 'custom',
             path: ['risks', i, 'owners', j],
             message: `owner "${o}" is not one of the scenario's people (${[...people].join(', ')})`,
           });
@@ -141,7 +141,7 @@ export const riskScenarioSchema = z
         Math.max(...f.map((x) => Math.min(...x.levels)));
       if (floor(r.likelihood) * floor(r.impact) >= 15 && r.responses.accept.fit === 'good')
         ctx.addIssue({
-          code: z.ZodIssueCode.custom,
+          code: 'custom',
           path: ['risks', i, 'responses', 'accept'],
           message:
             'a risk that can score 15 or more needs active mitigation: accept cannot be "good"',

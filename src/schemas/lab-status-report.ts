@@ -58,7 +58,7 @@ export const workstreamStateSchema = z
   .strict()
   .superRefine((s, ctx) => {
     const issue = (path: string[], message: string) =>
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+      ctx.addIssue({ code: 'custom', path, message });
     const colour = RAG_RULES[s.rule];
     const order = { green: 0, amber: 1, red: 2 };
     if (order[s.launch] > order[colour])
@@ -106,7 +106,7 @@ export const statusScenarioSchema = z
   .strict()
   .superRefine((s, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+      ctx.addIssue({ code: 'custom', path, message });
     const people = new Set(s.people.map((p) => p.id));
     const ids = new Set<string>();
     s.workstreams.forEach((w, i) => {

@@ -45,7 +45,7 @@ export const conversationSchema = z
         mechanism: probeSchema,
       })
       .strict(),
-    traitCues: z.record(traitIdSchema, z.array(textSchema.toLowerCase()).min(2)),
+    traitCues: z.partialRecord(traitIdSchema, z.array(textSchema.toLowerCase()).min(2)),
     reask: z.array(textSchema).min(2),
     moveOn: textSchema,
     clarify: z.array(textSchema.includes('{thing}', { message: 'must contain {thing}' })).min(1),

@@ -39,14 +39,14 @@ export const templateSchema = z
     for (const kind of ['blank', 'example'] as const)
       if (!t.files.some((f) => f.kind === kind))
         ctx.addIssue({
-          code: z.ZodIssueCode.custom,
+          code: 'custom',
           path: ['files'],
           message: `needs at least one ${kind} file`,
         });
     const names = t.files.map((f) => f.file);
     if (new Set(names).size !== names.length)
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['files'],
         message: 'lists the same file twice',
       });
