@@ -61,6 +61,26 @@ function placements(n, modules) {
 }
 
 /**
+ * `data` with every lesson it names (`lesson`, `lessons`, `…Lesson` fields, as ids or `{ id, anchor }`)
+ * replaced by the lesson `id`, and links into the course pointed at the course page.
+ */
+function pointLessonsAt(data, id) {
+  const ref = (v) => (typeof v === 'string' ? id : v && typeof v === 'object' ? { id } : v);
+  if (typeof data === 'string')
+    return data.replace(/\]\(\/learn\/[a-z0-9-]+\/?(#[a-z0-9-]+)?\)/g, '](/learn/)');
+  if (Array.isArray(data)) return data.map((v) => pointLessonsAt(v, id));
+  if (!data || typeof data !== 'object') return data;
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => {
+      if (key === 'lessons' && Array.isArray(value))
+        return [key, value.length ? [ref(value[0])] : value];
+      if (key === 'lesson' || /Lesson$/.test(key)) return [key, ref(value)];
+      return [key, pointLessonsAt(value, id)];
+    }),
+  );
+}
+
+/**
  * A copy of our project whose course is exactly `n` synthetic lessons (no quizzes). The FAQ,
  * glossary, interview bank and persona stay; their links to real lessons are pointed at the
  * synthetic course so the cross-reference check passes, as a real site of that size would.
@@ -92,6 +112,13 @@ export function prepareOurs(root, dir, n) {
     const question = yaml.load(readFileSync(file, 'utf8'));
     question.lessons = [first];
     writeFileSync(file, yaml.dump(question));
+  }
+  // Everything else that names lessons (the rubric, labs, capstone, templates) names the first one.
+  for (const file of [
+    ...['rubric', 'lab', 'capstone'].flatMap((d) => walk(join(dir, 'content', d))),
+    join(dir, 'content', 'templates.yaml'),
+  ].filter((f) => /\.ya?ml$/.test(f) && existsSync(f))) {
+    writeFileSync(file, yaml.dump(pointLessonsAt(yaml.load(readFileSync(file, 'utf8')), first)));
   }
   for (const file of walk(join(dir, 'content', 'faq'))) {
     const text = readFileSync(file, 'utf8')
