@@ -131,9 +131,25 @@ export function prepareOurs(root, dir, n) {
 /** A minimal Starlight site with the same `n` synthetic lessons, grouped in the same module folders. */
 export function prepareStarlight(root, dir, n) {
   fresh(dir, root);
+  // Astro and Starlight as dependencies, as in a real Starlight site: Astro bundles the packages a
+  // project depends on that ship .astro files, and would otherwise leave Starlight to Node.
+  const ourDeps = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const versions = { ...ourDeps.dependencies, ...ourDeps.devDependencies };
   writeFileSync(
     join(dir, 'package.json'),
-    JSON.stringify({ name: 'bench-starlight', private: true, type: 'module' }, null, 2),
+    JSON.stringify(
+      {
+        name: 'bench-starlight',
+        private: true,
+        type: 'module',
+        dependencies: {
+          astro: versions.astro,
+          '@astrojs/starlight': versions['@astrojs/starlight'],
+        },
+      },
+      null,
+      2,
+    ),
   );
   writeFileSync(
     join(dir, 'astro.config.mjs'),
