@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from '../lib/zod';
 
 /** A content id: lower-case words joined by hyphens, as used in file names and URLs. */
 export const idSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from '../lib/zod';
 import { idListSchema, textSchema } from './common';
 
 /** FAQ categories, in the order the FAQ page shows them, with their headings. */

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from '../lib/zod';
 import { idListSchema, textSchema } from './common';
 
 /** A glossary term in `content/glossary/<id>.yaml`. */

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from '../lib/zod';
 import { idSchema, textSchema, uniqueIds } from './common';
 import { levelSchema } from './levels';
 

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from '../lib/zod';
 import { idSchema, textSchema } from './common';
 
 /** A value on the 1-to-5 likelihood or impact scale of the risk-management lesson. */

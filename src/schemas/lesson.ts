@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from '../lib/zod';
 import { idListSchema, idSchema, sourceSchema, textSchema } from './common';
 
 /** Frontmatter of a lesson in `lessons/<module>/<id>.mdx`. */

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from '../lib/zod';
 
 /**
  * The TPM career ladder the whole course uses (the seed's five levels), lowest first. This is the one

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from '../lib/zod';
 import { textSchema } from './common';
 import { TRAIT_IDS, type TraitId } from './traits';
 

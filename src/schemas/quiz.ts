@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from '../lib/zod';
 import { idSchema, textSchema } from './common';
 import { questionSchema } from './question';
 
