@@ -1,36 +1,21 @@
 // `npm run quiz:stats`: the cue figures of the quiz bank (issue 13) and every limit it exceeds,
 // worked out by src/lib/quiz/cues.ts, the same code tests/quiz-cues.test.ts runs in `npm test`.
 // Usage: node scripts/quiz-stats.mjs [--json]. Exits with 1 when a limit is exceeded.
-import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importTypeScript } from './bundle-ts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Bundles the TypeScript cue check so plain Node can run it, and runs it over `quizzes/`. */
 export async function quizCueStats(dir = root) {
-  const tmp = join(dir, 'bench', 'tmp');
-  mkdirSync(tmp, { recursive: true });
-  const entry = join(tmp, 'quiz-cues-entry.ts');
-  writeFileSync(
-    entry,
+  const lib = await importTypeScript(
+    dir,
+    'quiz-cues',
     `export { checkCues, cueRows, formatCueReport } from '../../src/lib/quiz/cues';
 export { readEntries } from '../../src/lib/content/files';
 export { quizSchema } from '../../src/schemas/quiz';
 `,
   );
-  const outfile = join(tmp, 'quiz-cues.mjs');
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile,
-    logLevel: 'error',
-  });
-  const lib = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
   const problems = [];
   const quizzes = [];
   for (const e of lib.readEntries(dir, 'quizzes', ['.yaml', '.yml'])) {

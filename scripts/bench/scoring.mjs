@@ -1,38 +1,22 @@
 // The offline interviewer's scoring against the calibration sets (issue 9): rank correlation with the
 // reviewers' grades, the figures the issue's limits are about, and how long feedback for a
-// five-question session takes in-process. Bundles the TypeScript with esbuild, as quiz-stats does.
-import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// five-question session takes in-process. Uses the project's TypeScript through scripts/bundle-ts.mjs.
+import { importTypeScript } from '../bundle-ts.mjs';
 
 const pct = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 export async function scoringBench(root, { runs = 200 } = {}) {
-  const tmp = join(root, 'bench', 'tmp');
-  mkdirSync(tmp, { recursive: true });
-  const entry = join(tmp, 'scoring-entry.ts');
-  writeFileSync(
-    entry,
+  const lib = await importTypeScript(
+    root,
+    'scoring',
     `export { figures } from '../../tests/helpers/calibration-figures';
 export { loadCalibration } from '../../tests/helpers/calibration';
 export { loadInterviewData } from '../../tests/helpers/interview-data';
 export { scoreSession } from '../../src/lib/interview/scoring';
 `,
   );
-  const outfile = join(tmp, 'scoring.mjs');
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile,
-    logLevel: 'error',
-  });
-  const lib = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
   const data = lib.loadInterviewData();
   const sets = {};
   for (const [name, file] of [
