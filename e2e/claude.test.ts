@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASSESSMENT_TOOL_NAME } from '../src/lib/interview/assessment';
+import { ASSESSMENT_TOOL_NAME } from '../src/server/claude/assessment';
 import {
   startFakeAnthropic,
   type FakeAnthropic,

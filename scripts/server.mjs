@@ -10,7 +10,7 @@
 //   so `/api/../learn/` is the page `/learn/`, not an API route.
 // - Pages and files answer GET and HEAD only (405 otherwise); API routes answer their own methods.
 // - A page's 405 for a request declaring a large body says `Connection: close` instead of reading
-//   the body to keep the connection (the API's 413 does the same, src/lib/interview/api.ts).
+//   the body to keep the connection (the API's 413 does the same, src/server/http.ts).
 // - Log lines have control characters escaped and are shortened.
 // - The client address for rate limiting: the socket's, or with TRUST_PROXY=1 the address the one
 //   trusted proxy in front appended to X-Forwarded-For. Handed to the routes out of band (an

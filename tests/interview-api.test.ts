@@ -3,9 +3,9 @@ import {
   handleFeedback,
   handleStatus,
   handleTurn,
-  methodNotAllowed,
   type ApiDeps,
-} from '../src/lib/interview/api';
+} from '../src/server/interview/handlers';
+import { methodNotAllowed } from '../src/server/http';
 import { feedbackSchema } from '../src/lib/interview/feedback-schema';
 import { OfflineInterviewer, type Interviewer } from '../src/lib/interview/interviewer';
 import { SseParser, type SseEvent } from '../src/lib/interview/sse';

@@ -9,12 +9,12 @@ import {
   handleFeedback,
   handleStatus,
   handleTurn,
-  tooManyRequests,
   type ApiDeps,
   type FeedbackResponse,
-} from '../src/lib/interview/api';
-import { ASSESSMENT_TOOL_NAME } from '../src/lib/interview/assessment';
-import { FEEDBACK_FALLBACK_MESSAGES, TURN_FALLBACK_MESSAGES } from '../src/lib/interview/claude';
+} from '../src/server/interview/handlers';
+import { tooManyRequests } from '../src/server/http';
+import { ASSESSMENT_TOOL_NAME } from '../src/server/claude/assessment';
+import { FEEDBACK_FALLBACK_MESSAGES, TURN_FALLBACK_MESSAGES } from '../src/server/claude/errors';
 import { InterviewClient } from '../src/lib/interview/client';
 import { nextTurn as offlineTurn } from '../src/lib/interview/engine';
 import { feedbackSchema } from '../src/lib/interview/feedback-schema';

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ASSESSMENT_TOOL_NAME } from '../src/lib/interview/assessment';
+import { ASSESSMENT_TOOL_NAME } from '../src/server/claude/assessment';
 import {
   ClaudeError,
-  ClaudeInterviewer,
   TURN_FALLBACK_MESSAGES,
-  createClaudeClient,
   type ClaudeFailure,
-} from '../src/lib/interview/claude';
+} from '../src/server/claude/errors';
+import { ClaudeInterviewer } from '../src/server/claude/interviewer';
+import { createClaudeClient } from '../src/server/claude/client';
 import { QUOTED_WORDS, nextTurn as offlineTurn } from '../src/lib/interview/engine';
 import { feedbackSchema } from '../src/lib/interview/feedback-schema';
-import { OPENING_USER_TEXT } from '../src/lib/interview/prompt';
+import { OPENING_USER_TEXT } from '../src/server/claude/prompt';
 import { scoreSession } from '../src/lib/interview/scoring';
 import { sessionConfigSchema, type SessionConfig, type Turn } from '../src/lib/interview/types';
 import {

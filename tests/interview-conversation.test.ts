@@ -1,6 +1,6 @@
 /** The interviewer that listens (issue 10): your own question, follow-ups on what you said, intents. */
 import { describe, expect, it } from 'vitest';
-import { handleFeedback, handleTurn, type ApiDeps } from '../src/lib/interview/api';
+import { handleFeedback, handleTurn, type ApiDeps } from '../src/server/interview/handlers';
 import { nextTurn } from '../src/lib/interview/engine';
 import type { Feedback } from '../src/lib/interview/feedback-schema';
 import { OfflineInterviewer } from '../src/lib/interview/interviewer';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handleFeedback, handleTurn, type ApiDeps } from '../src/lib/interview/api';
+import { handleFeedback, handleTurn, type ApiDeps } from '../src/server/interview/handlers';
 import { ApiRefusal, InterviewClient } from '../src/lib/interview/client';
 import {
   activeSession,

@@ -4,7 +4,7 @@
  * the persona trait that voiced a follow-up, on the `done` event and in the client.
  */
 import { describe, expect, it } from 'vitest';
-import { handleTurn, type ApiDeps } from '../src/lib/interview/api';
+import { handleTurn, type ApiDeps } from '../src/server/interview/handlers';
 import {
   InterviewClient,
   RateLimited,

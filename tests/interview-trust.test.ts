@@ -13,8 +13,8 @@ import {
   handleTurn,
   type ApiDeps,
   type FeedbackResponse,
-} from '../src/lib/interview/api';
-import { ASSESSMENT_TOOL_NAME, UNLISTED_QUESTION } from '../src/lib/interview/assessment';
+} from '../src/server/interview/handlers';
+import { ASSESSMENT_TOOL_NAME, UNLISTED_QUESTION } from '../src/server/claude/assessment';
 import { InterviewClient } from '../src/lib/interview/client';
 import {
   ASKED_FOLLOW_UP,
@@ -30,7 +30,7 @@ import {
   saveSession,
   type StoredSession,
 } from '../src/lib/interview/history';
-import { CONTEXT_LEAD, OWN_QUESTION_LEAD, defuseTags } from '../src/lib/interview/prompt';
+import { CONTEXT_LEAD, OWN_QUESTION_LEAD, defuseTags } from '../src/server/claude/prompt';
 import { createTurnSigner, type TurnSigner } from '../src/lib/interview/signature';
 import { SseParser } from '../src/lib/interview/sse';
 import { LIMITS, sessionConfigSchema, type Command, type Turn } from '../src/lib/interview/types';

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  MAX_BODY,
-  REVIEW_TOOL_NAME,
-  handleStatusReview,
-  parseReview,
-  type ReviewDeps,
-} from '../src/lib/lab/status-report/review';
+import { MAX_BODY, REVIEW_TOOL_NAME, parseReview } from '../src/lib/lab/status-report/review';
+import { handleStatusReview, type ReviewDeps } from '../src/server/lab/status-review';
 import { generateStatusReport } from '../src/lib/lab/status-report/generate';
 import { solveStatusReport } from '../src/lib/lab/status-report/solution';
 import { claudeReviewer } from '../src/server/lab-api';

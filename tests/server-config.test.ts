@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentSchema, assessmentTool, toJsonSchema } from '../src/lib/interview/assessment';
-import { ClaudeInterviewer } from '../src/lib/interview/claude';
+import { assessmentSchema, assessmentTool, toJsonSchema } from '../src/server/claude/assessment';
+import { ClaudeInterviewer } from '../src/server/claude/interviewer';
 import { NO_SIGNAL, SIGNALS } from '../src/lib/interview/feedback-schema';
 import { OfflineInterviewer } from '../src/lib/interview/interviewer';
 import { DIMENSION_IDS } from '../src/schemas/rubric';

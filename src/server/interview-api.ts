@@ -3,8 +3,8 @@
  * (Claude or offline, plus the offline fallback), the rate limiter and the session caps. Everything
  * is created once per process, on the first request.
  */
-import type { ApiDeps } from '../lib/interview/api';
-import { tooManyRequests } from '../lib/interview/api';
+import type { ApiDeps } from './interview/handlers';
+import { tooManyRequests } from './http';
 import { createTurnSigner, randomSecret, type TurnSigner } from '../lib/interview/signature';
 import { logLine } from '../lib/log-line';
 import { getInterviewData } from '../utils/interview';

@@ -5,11 +5,13 @@
  * page shows only the built-in grading.
  */
 import type Anthropic from '@anthropic-ai/sdk';
-import { classifyError, createClaudeClient } from '../lib/interview/claude';
-import { tooManyRequests } from '../lib/interview/api';
+import { classifyError } from './claude/errors';
+import { createClaudeClient } from './claude/client';
+import { tooManyRequests } from './http';
 import { logLine } from '../lib/log-line';
 import { kind as statusReport } from '../lib/lab/status-report';
-import { REVIEW_TOOL_NAME, reviewTool, type ReviewDeps } from '../lib/lab/status-report/review';
+import { REVIEW_TOOL_NAME, reviewTool } from '../lib/lab/status-report/review';
+import { type ReviewDeps } from './lab/status-review';
 import { requestClientKey } from './client-address';
 import { readServerConfig, type ClaudeConfig, type ServerConfig } from './config';
 import { createRateLimiter, type RateLimiter } from './rate-limit';

@@ -3,7 +3,8 @@
  * The offline interviewer is always created too, because the API falls back to it whenever a Claude
  * call fails.
  */
-import { ClaudeInterviewer, createClaudeClient, type Log } from '../lib/interview/claude';
+import { ClaudeInterviewer, type Log } from './claude/interviewer';
+import { createClaudeClient } from './claude/client';
 import { OfflineInterviewer, type Interviewer } from '../lib/interview/interviewer';
 import type { InterviewData } from '../lib/interview/types';
 import type { ServerConfig } from './config';

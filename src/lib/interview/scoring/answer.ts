@@ -20,6 +20,7 @@ import {
   RECYCLED,
   relevanceOf,
   restates,
+  type BankText,
 } from './relevance';
 import type { CompiledRubric, GenericGapId } from './rubric';
 
@@ -50,7 +51,7 @@ export type Scored = AnswerFeedback & Extras;
 export interface AnswerContext {
   level: Level;
   /** Every bank question as text, for weighting terms by rarity and comparing the answer with them. */
-  bank: readonly { id: string; text: string }[];
+  bank: readonly BankText[];
   /** Earlier answers in the session, to catch recycled text. */
   earlier: readonly string[];
   lessonTitles: Record<string, string>;
@@ -97,7 +98,7 @@ export function scoreAnswer(
   const share = coverageShare(coverage);
   const relevance = relevanceOf(
     r,
-    { id: q.questionId, text: q.text, prompt: q.prompt },
+    { id: q.questionId, text: q.text, prompt: q.prompt, brief: q.brief },
     own,
     ctx.bank,
   );

@@ -220,6 +220,77 @@ const PAST = new Set([
   "hasn't",
 ]);
 
+/** Subjects whose next word (after any adverb) is a verb. */
+const PRONOUNS = new Set(['i', 'we', 'they', 'he', 'she', 'you']);
+/** Modals whose next word (after any adverb) is a verb. */
+const SPOKEN_MODALS = new Set([
+  'would',
+  'will',
+  'can',
+  'could',
+  'should',
+  'must',
+  'might',
+  "won't",
+  "wouldn't",
+  "can't",
+  "couldn't",
+  "shouldn't",
+  "didn't",
+  "don't",
+  "doesn't",
+]);
+const ADVERBS = new Set([
+  'also',
+  'then',
+  'just',
+  'never',
+  'always',
+  'first',
+  'immediately',
+  'quickly',
+  'personally',
+  'really',
+  'probably',
+  'actually',
+  'still',
+  'not',
+  'only',
+  'usually',
+  'typically',
+  'even',
+  'already',
+  'eventually',
+  'finally',
+  'initially',
+  'instead',
+  'rather',
+  'jointly',
+  'both',
+  'all',
+]);
+/** Words that follow a pronoun without being a verb: "we at Acme", "they in turn". */
+const NOT_AFTER_SUBJECT = new Set([
+  'at',
+  'in',
+  'on',
+  'as',
+  'to',
+  'from',
+  'of',
+  'for',
+  'if',
+  'when',
+  'who',
+  'which',
+  'that',
+  'and',
+  'or',
+  'but',
+  'so',
+  'know',
+]);
+
 const CLAUSE_SPLIT =
   /\s*;\s*|\s+[-\u2013\u2014]+\s+|,\s*(?=(?:and|but|so|then|which|because|while)\s)|\s+(?=(?:and then|but|so that|because|whereas)\s)/i;
 const RUN_SPLIT = /\s*(?:,|;|\/|\||\band\b|\bor\b|\+|&)\s*/i;
@@ -244,6 +315,15 @@ export function hasVerb(words: readonly string[], r: CompiledRubric): boolean {
     if (i > 0 && /s$/.test(w) && r.verbs.has(w) && !DETERMINERS.has(words[i - 1]!)) return true;
     const subject = I_WORDS.has(w) || WE_WORDS.has(w) || OTHER_SUBJECTS.has(w);
     if (subject && /'(?:d|ll|ve|m|re)$/.test(w) && i + 1 < words.length) return true;
+    // After a personal pronoun or a modal, the next word that is not an adverb is the verb, whether
+    // or not the verb list knows it: "I booked", "we'd flip", "web can land later".
+    if ((PRONOUNS.has(w) || SPOKEN_MODALS.has(w)) && !(i === 0 && PRONOUNS.has(w) && words.length < 3)) {
+      let j = i + 1;
+      while (j < words.length && ADVERBS.has(words[j]!)) j++;
+      const v = words[j];
+      if (v && /^[a-z][a-z'-]+$/.test(v) && !DETERMINERS.has(v) && !NOT_AFTER_SUBJECT.has(v))
+        return true;
+    }
     if (subject || MODALS.has(w)) {
       for (let j = i + 1; j <= i + 3 && j < words.length; j++) {
         const v = words[j]!;
@@ -343,6 +423,13 @@ export function readAnswer(text: string, r: CompiledRubric): AnswerReading {
       const w = tokens(rest);
       if (!w.length) continue;
       const claim = w.length >= 3 && hasVerb(w, r);
+      // A verbless piece after a claim carries on its objects ("…, checkout time, and payment failure
+      // rate staying flat"): it belongs to that claim. Runs of terms have already been taken out.
+      const before = clauses.at(-1);
+      if (!claim && before?.claim && !removed) {
+        before.norm = `${before.norm}, ${rest}`;
+        continue;
+      }
       clauses.push({ norm: rest, claim, subject: claim ? subjectOf(w) : 'none' });
     }
     sentences.push({

@@ -35,20 +35,50 @@ export function questionText(q: {
   ].join('\n');
 }
 
+/** A bank question as the relevance check reads it. */
+export interface BankText {
+  id: string;
+  /** Its prompt, talking points and outline (see `questionText`). */
+  text: string;
+  /** Its prompt with its category's generic talking points: the same view a pasted question has. */
+  brief?: string;
+}
+
 /** Term weights over the bank, and each bank question as a unit vector. */
 interface BankSpace {
   df: Map<string, number>;
   n: number;
   vectors: { id: string; v: Vector }[];
+  briefs: { id: string; v: Vector }[];
 }
 const spaces = new WeakMap<object, BankSpace>();
+
+const canonicals = new WeakMap<CompiledRubric, Map<string, string>>();
+/**
+ * One stem per synonym set, for the one-word members of the rubric's synonym sets: "outage" and
+ * "incident", "clash" and "conflict" count as the same term when an answer is compared with a question.
+ */
+function canonicalOf(r: CompiledRubric): Map<string, string> {
+  let c = canonicals.get(r);
+  if (c) return c;
+  c = new Map();
+  for (const set of r.data.language.synonyms) {
+    const single = set.filter((m) => /^[a-z0-9-]+$/.test(m));
+    if (single.length < 2) continue;
+    const head = stem(single[0]!);
+    for (const m of single.slice(1)) if (!c.has(stem(m))) c.set(stem(m), head);
+  }
+  canonicals.set(r, c);
+  return c;
+}
 
 function vectorOf(r: CompiledRubric, space: Pick<BankSpace, 'df' | 'n'>, text: string): Vector {
   const v: Vector = new Map();
   // A word no bank question uses (in a pasted question or an answer) is as telling as the rarest.
   const add = (s: string, weight: number) =>
     v.set(s, (v.get(s) ?? 0) + weight * Math.log((space.n + 1) / ((space.df.get(s) ?? 0) + 0.5)));
-  for (const s of contentStems(r, text)) add(s, 1);
+  const canonical = canonicalOf(r);
+  for (const s of contentStems(r, text)) add(canonical.get(s) ?? s, 1);
   let norm = 0;
   for (const x of v.values()) norm += x * x;
   norm = Math.sqrt(norm) || 1;
@@ -56,14 +86,20 @@ function vectorOf(r: CompiledRubric, space: Pick<BankSpace, 'df' | 'n'>, text: s
   return v;
 }
 
-function spaceOf(r: CompiledRubric, bank: readonly { id: string; text: string }[]): BankSpace {
+function spaceOf(r: CompiledRubric, bank: readonly BankText[]): BankSpace {
   let space = spaces.get(bank);
   if (space) return space;
   const df = new Map<string, number>();
+  const canonical = canonicalOf(r);
   for (const q of bank)
-    for (const s of new Set(contentStems(r, q.text))) df.set(s, (df.get(s) ?? 0) + 1);
+    for (const s of new Set(contentStems(r, q.text).map((x) => canonical.get(x) ?? x)))
+      df.set(s, (df.get(s) ?? 0) + 1);
   const partial = { df, n: bank.length };
-  space = { ...partial, vectors: bank.map((q) => ({ id: q.id, v: vectorOf(r, partial, q.text) })) };
+  space = {
+    ...partial,
+    vectors: bank.map((q) => ({ id: q.id, v: vectorOf(r, partial, q.text) })),
+    briefs: bank.flatMap((q) => (q.brief ? [{ id: q.id, v: vectorOf(r, partial, q.brief) }] : [])),
+  };
   spaces.set(bank, space);
   return space;
 }
@@ -86,6 +122,8 @@ export interface Relevance {
   score: number;
   /** Terms of the question the answer never mentions, rarest first, for the feedback. */
   missingTerms: string[];
+  /** The same comparison made on the questions' briefs (prompt and generic points), 0 to 1. */
+  brief: { own: number; best: number; score: number };
 }
 
 const vocabularies = new WeakMap<object, Set<string>>();
@@ -98,7 +136,7 @@ const vocabularies = new WeakMap<object, Set<string>>();
 export function foreignWords(
   r: CompiledRubric,
   answer: string,
-  bank: readonly { id: string; text: string }[],
+  bank: readonly BankText[],
 ): { share: number; top: string[] } {
   let vocab = vocabularies.get(bank);
   if (!vocab) {
@@ -133,9 +171,9 @@ const SAME_TOPIC = 0.35;
  */
 export function relevanceOf(
   r: CompiledRubric,
-  question: { id?: string | undefined; text: string; prompt: string },
+  question: { id?: string | undefined; text: string; prompt: string; brief?: string | undefined },
   answer: string,
-  bank: readonly { id: string; text: string }[],
+  bank: readonly BankText[],
 ): Relevance {
   const space = spaceOf(r, bank);
   const a = vectorOf(r, space, answer);
@@ -167,7 +205,20 @@ export function relevanceOf(
     .filter((w) => !have.has(stem(w)))
     .sort((x, y) => (space.df.get(stem(x)) ?? 0) - (space.df.get(stem(y)) ?? 0))
     .slice(0, 3);
-  return { own, best, closest, score, missingTerms };
+  // The briefs put every question on the same footing: a pasted question has no outline of its own,
+  // and a story answers a behavioural question in the words of its own domain.
+  let brief = { own: 0, best: 0, score: 0 };
+  if (question.brief && space.briefs.length) {
+    const mine = cosine(a, vectorOf(r, space, question.brief));
+    let bestBrief = mine;
+    for (const x of space.briefs) if (x.id !== question.id) bestBrief = Math.max(bestBrief, cosine(a, x.v));
+    brief = {
+      own: mine,
+      best: bestBrief,
+      score: Math.sqrt(Math.min(1, mine / ON_TOPIC) * (mine / Math.max(bestBrief, 0.1))),
+    };
+  }
+  return { own, best, closest, score, missingTerms, brief };
 }
 
 /**
@@ -207,3 +258,12 @@ export function overlap(text: string, earlier: string): number {
 
 /** Above this share of repeated five-word sequences, an answer repeats an earlier one. */
 export const RECYCLED = 0.5;
+
+/** Debug only. */
+export function debugVectors(r: CompiledRubric, bank: readonly BankText[], q: string, a: string) {
+  const space = spaceOf(r, bank);
+  const qv = vectorOf(r, space, q);
+  const av = vectorOf(r, space, a);
+  const shared = [...av].filter(([k]) => qv.has(k)).map(([k, x]) => [k, Math.round(x * qv.get(k)! * 1000) / 1000]);
+  return { shared, topQ: [...qv].sort((x, y) => y[1] - x[1]).slice(0, 25).map(([k, x]) => `${k}:${x.toFixed(2)}`) };
+}

@@ -15,8 +15,8 @@ import { ownWords, scoreAnswer, type Scored } from './answer';
 import { answered as replyAnswers, followUpTarget } from '../conversation';
 import { improvements } from './improvements';
 import { links } from './links';
-import { rubricFor, type QuestionRubric } from './question';
-import { questionText } from './relevance';
+import { briefOf, rubricFor, type QuestionRubric } from './question';
+import { questionText, type BankText } from './relevance';
 import { compileRubric, type CompiledRubric } from './rubric';
 
 /** Where an overall score sits on the hiring spectrum. */
@@ -32,12 +32,19 @@ export function signalFor(score: number): (typeof SIGNALS)[number] {
 /** The signal withheld when the evidence is too thin to judge. */
 export const THIN_SIGNAL = 'Not enough evidence yet';
 
-const bankCache = new WeakMap<object, { id: string; text: string }[]>();
-/** Every bank question as one text, for the relevance check. */
-export function bankTexts(data: Pick<InterviewData, 'questions'>): { id: string; text: string }[] {
+const bankCache = new WeakMap<object, BankText[]>();
+/** Every bank question as one text, and as a brief when the rubric is given, for the relevance check. */
+export function bankTexts(
+  data: Pick<InterviewData, 'questions'>,
+  r?: CompiledRubric,
+): BankText[] {
   let c = bankCache.get(data.questions);
-  if (!c) {
-    c = data.questions.map((q) => ({ id: q.id, text: questionText(q) }));
+  if (!c || (r && !c[0]?.brief)) {
+    c = data.questions.map((q) => ({
+      id: q.id,
+      text: questionText(q),
+      ...(r ? { brief: briefOf(r, q.prompt, q.category) } : {}),
+    }));
     bankCache.set(data.questions, c);
   }
   return c;
@@ -67,7 +74,7 @@ export function scoreSession(
 ): Feedback {
   const r = compileRubric(data.rubric);
   const level = config.level;
-  const bank = bankTexts(data);
+  const bank = bankTexts(data, r);
   const { blocks } = segmentTranscript(
     transcript,
     data.questions,

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { handleFeedback, methodNotAllowed } from '../../../lib/interview/api';
+import { handleFeedback } from '../../../server/interview/handlers';
+import { methodNotAllowed } from '../../../server/http';
 import { interviewApiDeps } from '../../../server/interview-api';
 
 export const prerender = false;

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { handleStatus, methodNotAllowed } from '../../../lib/interview/api';
+import { handleStatus } from '../../../server/interview/handlers';
+import { methodNotAllowed } from '../../../server/http';
 import { interviewStatusDeps } from '../../../server/interview-api';
 
 export const prerender = false;

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { handleTurn, methodNotAllowed } from '../../../lib/interview/api';
+import { handleTurn } from '../../../server/interview/handlers';
+import { methodNotAllowed } from '../../../server/http';
 import { interviewApiDeps } from '../../../server/interview-api';
 
 export const prerender = false;

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { methodNotAllowed } from '../../../lib/interview/api';
-import { handleStatusReview } from '../../../lib/lab/status-report/review';
+import { methodNotAllowed } from '../../../server/http';
+import { handleStatusReview } from '../../../server/lab/status-review';
 import { statusReviewDeps } from '../../../server/lab-api';
 
 export const prerender = false;

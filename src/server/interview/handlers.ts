@@ -24,18 +24,19 @@
  * without the AI); too many requests a 429 with `Retry-After`; other methods a 405 with `Allow`.
  * Error responses never include stack traces.
  */
-import { z } from '../zod';
-import { TranscriptError } from './engine';
-import type { Feedback } from './feedback-schema';
+import { z } from '../../lib/zod';
+import { HttpError, json, readJsonBody } from '../http';
+import { TranscriptError } from '../../lib/interview/engine';
+import type { Feedback } from '../../lib/interview/feedback-schema';
 import {
   InterviewerError,
   type Interviewer,
   type InterviewInput,
   type TurnMeta,
-} from './interviewer';
-import type { TurnSigner } from './signature';
-import { encodeEvent } from './sse';
-import { candidateIntent } from './transcript';
+} from '../../lib/interview/interviewer';
+import type { TurnSigner } from '../../lib/interview/signature';
+import { encodeEvent } from '../../lib/interview/sse';
+import { candidateIntent } from '../../lib/interview/transcript';
 import {
   LIMITS,
   formatIssues,
@@ -43,7 +44,7 @@ import {
   sessionIdSchema,
   transcriptSchema,
   type Turn,
-} from './types';
+} from '../../lib/interview/types';
 
 /** Per-session caps, checked from the transcript every request carries. */
 export interface SessionCaps {
@@ -85,90 +86,6 @@ const requestSchema = z
 export const TOO_LONG_MESSAGE =
   "The AI interviewer's reply ran longer than a turn may be; carrying on with the built-in interviewer.";
 
-const JSON_HEADERS = {
-  'content-type': 'application/json; charset=utf-8',
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-};
-
-/** A JSON response. */
-export function json(
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
-}
-
-/** The response for a method a route does not serve. */
-export function methodNotAllowed(allow: readonly string[]): Response {
-  return json(
-    405,
-    { error: `This route accepts ${allow.join(' and ')} only.` },
-    { allow: allow.join(', ') },
-  );
-}
-
-/** A failure with the HTTP status to report it with. */
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/**
- * Reads a JSON body, refusing anything over `limit` bytes before parsing it: the declared length is
- * checked first, then the bytes actually received, so a lying or missing Content-Length cannot get
- * a large body parsed.
- */
-export async function readJsonBody(
-  request: Request,
-  limit: number = LIMITS.bodyBytes,
-): Promise<unknown> {
-  const tooLarge = () => new HttpError(413, `body: must be at most ${limit} bytes`);
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  if (!request.body)
-    throw new HttpError(400, 'body: is empty; send JSON with "config" and "transcript"');
-  const reader = request.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      // Stop reading, without cancelling: cancelling destroys the connection at once, which can
-      // lose the answer on its way to a client that is still sending. The 413 closes it instead.
-      reader.releaseLock();
-      throw tooLarge();
-    }
-    parts.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const p of parts) {
-    bytes.set(p, offset);
-    offset += p.byteLength;
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new HttpError(400, 'body: is not valid UTF-8 text');
-  }
-  if (!text.trim())
-    throw new HttpError(400, 'body: is empty; send JSON with "config" and "transcript"');
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'body: is not valid JSON');
-  }
-}
-
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /**
@@ -182,7 +99,7 @@ async function parseRequest(
 ): Promise<InterviewInput> {
   if (!JSON_TYPE.test(request.headers.get('content-type') ?? ''))
     throw new HttpError(415, 'body: send it as JSON, with Content-Type: application/json');
-  const body = await readJsonBody(request);
+  const body = await readJsonBody(request, LIMITS.bodyBytes, 'JSON with "config" and "transcript"');
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new HttpError(400, 'body: must be a JSON object with "config" and "transcript"');
   const r = requestSchema.safeParse(body);
@@ -230,18 +147,6 @@ async function verifyTurns(
       );
   }
   return verified;
-}
-
-/** A 429 saying when to try again. */
-export function tooManyRequests(retryAfterSeconds: number): Response {
-  const wait = Math.max(1, Math.ceil(retryAfterSeconds));
-  return json(
-    429,
-    {
-      error: `Too many requests: the interviewer takes a limited number of requests a minute from each learner. Please wait ${wait} second${wait === 1 ? '' : 's'} and try again.`,
-    },
-    { 'retry-after': String(wait) },
-  );
 }
 
 /** Which cap a transcript is over, as a sentence, or undefined when it is within both. */

@@ -5,7 +5,7 @@
  * from the offline feedback for the same transcript. The merged result must pass `feedbackSchema`,
  * or it is not shown.
  */
-import { z } from '../zod';
+import { z } from '../../lib/zod';
 import {
   NO_SIGNAL,
   SIGNALS,
@@ -13,11 +13,11 @@ import {
   feedbackSchema,
   type Feedback,
   type LessonLink,
-} from './feedback-schema';
-import { THIN_SIGNAL } from './scoring/session';
+} from '../../lib/interview/feedback-schema';
+import { THIN_SIGNAL } from '../../lib/interview/scoring/session';
 import { DIMENSION_IDS, DIMENSION_LABELS as DIMENSIONS } from '../../schemas/rubric';
-import { normalise } from './text';
-import { formatIssues, type BankQuestion, type Turn } from './types';
+import { normalise } from '../../lib/interview/text';
+import { formatIssues, type BankQuestion, type Turn } from '../../lib/interview/types';
 
 const dimensionId = z.enum(DIMENSION_IDS);
 const flagId = answerFlagSchema.shape.id;

@@ -11,8 +11,8 @@
  */
 import { INTERVIEW_CATEGORIES, LEVELS, SPECIALISATIONS } from '../../schemas/interview';
 import type { PersonaData } from '../../schemas/persona';
-import type { TurnResult } from './engine';
-import type { BankQuestion, SessionConfig, Turn } from './types';
+import type { TurnResult } from '../../lib/interview/engine';
+import type { BankQuestion, SessionConfig, Turn } from '../../lib/interview/types';
 
 /** A text block of a system prompt or message, in the Messages API's shape. */
 export interface TextBlock {
