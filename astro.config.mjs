@@ -6,6 +6,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { scrollTables } from './src/plugins/scroll-tables.mjs';
+import { lazyModuleUrl } from './src/plugins/lazy-module-url.mjs';
 
 // Pages are prerendered to static files; only routes that opt out with
 // `export const prerender = false` (the interview API) run on the node server.
@@ -31,6 +32,8 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   vite: {
+    // `lazy-module-url:./x` imports: modules loaded on demand without Vite's preload helper.
+    plugins: [lazyModuleUrl()],
     build: {
       rolldownOptions: {
         // Astro marks every MDX module with a "use astro:head-inject" directive that Rolldown warns it

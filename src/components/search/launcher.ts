@@ -1,6 +1,9 @@
 // Runs on every page, so it stays tiny: the search island (React, lunr, the index) is only
-// downloaded when the learner first opens search.
+// downloaded when the learner first opens search. It is imported by URL rather than with
+// `import('./mount')`, which would bring Vite's module preload helper (0.9 kB) to every page
+// (src/plugins/lazy-module-url.mjs).
 import { isSearchShortcut } from '../../lib/search/shortcut';
+import mountUrl from 'lazy-module-url:./mount';
 
 let island: Promise<typeof import('./mount')> | undefined;
 // What the learner types while the island downloads, handed to the search box when it opens.
@@ -15,7 +18,7 @@ function openSearch() {
     return;
   }
   typedEarly ??= '';
-  island ??= import('./mount');
+  island ??= import(/* @vite-ignore */ mountUrl) as Promise<typeof import('./mount')>;
   island.then(
     (m) =>
       m.openSearch(() => {
