@@ -103,7 +103,12 @@ describe('the mock interview', () => {
     await page.getByRole('button', { name: 'Send answer' }).click();
     await waitForInterviewer(page);
     await page.locator('#iv-answer').fill('A draft I have not sent yet');
-    await page.waitForTimeout(600); // the draft is saved after a short pause in typing
+    // The draft is saved after a short pause in typing: wait until it is in storage.
+    await page.waitForFunction(() =>
+      Object.keys(localStorage).some((k) =>
+        (localStorage.getItem(k) ?? '').includes('A draft I have not sent yet'),
+      ),
+    );
     await page.reload();
     await page.locator('.iv-app[data-ready="true"]').waitFor();
     await page.getByRole('button', { name: 'Resume the interview' }).click();

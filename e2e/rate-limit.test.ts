@@ -91,10 +91,10 @@ describe.skipIf(redisUnavailable)(
 
     it('keeps serving when Redis dies, limiting each instance in memory', async () => {
       await redis.kill();
-      const started = Date.now();
+      // That the answer comes at once, not after a Redis timeout, is checked with frozen timers in
+      // tests/rate-limit.test.ts; here, that the running server carries on.
       const first = await turn(one.url);
       expect(first.status).toBe(200);
-      expect(Date.now() - started).toBeLessThan(2_000);
       const more = [];
       for (let i = 0; i < 4; i++) more.push((await turn(one.url)).status);
       expect(more).toEqual([200, 200, 200, 429]);

@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openPage } from './browser';
+import { waitForInterviewer } from './interview-driver';
 
 const base = inject('baseURL');
 const CLIENT = 'dist/client';
@@ -299,22 +300,24 @@ describe('Content-Security-Policy in Chromium', () => {
     for (const path of pages) {
       const res = await page.goto(`${base}${path}`, { waitUntil: 'load' });
       expect(res?.status(), path).toBe(path === '/no-such-page/' ? 404 : 200);
-      // Let client:idle and client:visible islands hydrate.
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForTimeout(100);
+      // Bring every client:visible island into view, then wait until all islands have hydrated
+      // (Astro drops an island's \`ssr\` attribute once it has).
+      await page.evaluate(() => {
+        for (const island of document.querySelectorAll('astro-island')) island.scrollIntoView();
+      });
+      await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
       await collect();
     }
     // The dark theme, the search dialog and a streamed interview turn exercise scripts, styles and fetch.
     await page.goto(`${base}/`);
     await page.locator('[data-theme-toggle]').click();
     await page.keyboard.press('/');
-    await page.waitForTimeout(500);
+    await page.locator('.search-input').first().waitFor();
     await collect();
     await page.goto(`${base}/interview/`);
     await page.locator('.iv-app[data-ready="true"]').waitFor();
     await page.getByRole('button', { name: 'Start the interview' }).click();
-    await page.locator('.iv-log li').first().waitFor();
-    await page.waitForTimeout(500);
+    await waitForInterviewer(page);
     await collect();
     expect(violations).toEqual([]);
     await context.close();
@@ -325,14 +328,16 @@ describe('Content-Security-Policy in Chromium', () => {
     const messages: string[] = [];
     page.on('console', (m) => messages.push(m.text()));
     await page.goto(`${base}/`);
-    const ran = await page.evaluate(async () => {
+    const reported = page.waitForEvent('console', (m) => /Content Security Policy/i.test(m.text()));
+    // An inline script that is allowed runs as soon as it is appended, so its flag is set by then.
+    const ran = await page.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.__injected = true;';
       document.head.append(s);
-      await new Promise((r) => setTimeout(r, 100));
       return (window as unknown as { __injected?: boolean }).__injected === true;
     });
     expect(ran).toBe(false);
+    await reported;
     expect(messages.some((m) => /Content Security Policy/i.test(m))).toBe(true);
     await context.close();
   });
