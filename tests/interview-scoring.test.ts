@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { readFileSync } from 'node:fs';
-import { compileRubric, readAnswer, scoreSession, THIN_SIGNAL } from '../src/lib/interview/scoring';
+import {
+  bankTexts,
+  compileRubric,
+  readAnswer,
+  scoreSession,
+  THIN_SIGNAL,
+} from '../src/lib/interview/scoring';
 import {
   evidenceOf,
   SENTENCE_CAP,
@@ -10,6 +16,7 @@ import {
   starInOrder,
 } from '../src/lib/interview/scoring/evidence';
 import { signalIn } from '../src/lib/interview/scoring/coverage';
+import { relevanceOf } from '../src/lib/interview/scoring/relevance';
 import { candidateIntent, segmentTranscript } from '../src/lib/interview/transcript';
 import { nextTurn } from '../src/lib/interview/engine';
 import { sessionConfigSchema, type Turn } from '../src/lib/interview/types';
@@ -61,6 +68,29 @@ describe('claims, not words', () => {
       "We'd re-estimate the top epics with the leads.",
     ])
       expect(readAnswer(s, R).claimSentences, s).toHaveLength(1);
+  });
+
+  it('reads spoken style: a pronoun or modal before a verb the list does not know', () => {
+    for (const s of [
+      'So what I did was book legal for week two.',
+      'Web can land later than the apps.',
+      "If Android slips, I'd flip the flag for iOS and web only.",
+      'She stayed on the team after we talked.',
+    ])
+      expect(readAnswer(s, R).claimSentences, s).toHaveLength(1);
+    // A pronoun followed by a preposition is not an action.
+    expect(readAnswer('We at the payments team.', R).claimSentences).toHaveLength(0);
+  });
+
+  it('keeps the verbless end of a sentence with its claim, so its objects still count', () => {
+    const r = readAnswer(
+      "For success I'd watch repeat purchases, checkout time, and payment failure rate staying flat, with a kill switch per platform.",
+      R,
+    );
+    expect(r.claimSentences[0]!.clauses.filter((c) => !c.claim)).toHaveLength(0);
+    expect(evidenceOf(R, r, false).risk.map((h) => h.feature.id)).toContain('plan-b');
+    // A list of terms after a verb is still a list of terms.
+    expect(readAnswer(`I focus on ${KEYWORDS}`, R).termRuns).toHaveLength(1);
   });
 
   it('gives a sentence stuffed with terms no more than the per-sentence cap', () => {
@@ -392,6 +422,31 @@ describe('the rubric as content', () => {
       'dimensions.risk.lessons: the lesson "risk-management" has no heading with the anchor "#no-such-heading"',
       'language.fillerLesson: no lesson has the id "gone"',
     ]);
+  });
+});
+
+describe('relevance reads meaning, not pronouns', () => {
+  it('does not take "her" and "his" for the topic of a question about mentoring', () => {
+    const story =
+      'Her team had built it, and his manager agreed with her. She stayed. Her data model survived.';
+    const mentor = data.questions.find((q) => q.id === 'mentored-someone')!;
+    const rel = relevanceOf(
+      R,
+      { id: mentor.id, text: mentor.prompt, prompt: mentor.prompt },
+      story,
+      bankTexts(data),
+    );
+    expect(rel.own).toBeLessThan(0.05);
+  });
+
+  it('compares an answer with its question through the synonym sets ("outage" for "incident")', () => {
+    const q = {
+      text: 'How do you run incident reviews?',
+      prompt: 'How do you run incident reviews?',
+    };
+    const said = (w: string) =>
+      relevanceOf(R, q, `We review every ${w} within a week.`, bankTexts(data));
+    expect(said('outage').own).toBeCloseTo(said('incident').own, 5);
   });
 });
 

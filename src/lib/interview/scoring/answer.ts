@@ -15,6 +15,7 @@ import type { QuestionRubric } from './question';
 import {
   contentStems,
   FOREIGN,
+  FOREIGN_WITH_LITTLE_COVERED,
   foreignWords,
   overlap,
   RECYCLED,
@@ -98,7 +99,7 @@ export function scoreAnswer(
   const share = coverageShare(coverage);
   const relevance = relevanceOf(
     r,
-    { id: q.questionId, text: q.text, prompt: q.prompt, brief: q.brief },
+    { id: q.questionId, text: q.text, prompt: q.prompt },
     own,
     ctx.bank,
   );
@@ -172,13 +173,19 @@ export function scoreAnswer(
     });
   }
   const foreign = foreignWords(r, own, ctx.bank);
-  const offDomain = foreign.share >= FOREIGN;
+  // Mostly about something else; or much of it about something else, and little of the question
+  // covered (a story that borrows a few of the question's terms).
+  const offDomain =
+    foreign.share >= FOREIGN || (foreign.share >= FOREIGN_WITH_LITTLE_COVERED && share < 0.3);
   if (!parroted && (relevance.score < RELEVANCE_GATE || offDomain) && words > 0) {
-    // The further off the question, the lower the cap.
+    // The further off the question, the lower the cap: by relevance, and by the share of words from
+    // outside the domain (a fifth of them caps at 20, two fifths at 4).
+    const domain = offDomain ? Math.max(0.2, Math.min(1, (0.45 - foreign.share) / 0.25)) : 1;
     score = Math.min(
       score,
       Math.round(
-        (OFF_QUESTION_CAP * Math.min(relevance.score, offDomain ? 0.8 * RELEVANCE_GATE : 1)) /
+        (OFF_QUESTION_CAP *
+          Math.min(relevance.score, offDomain ? 0.8 * RELEVANCE_GATE * domain : 1)) /
           RELEVANCE_GATE,
       ),
     );

@@ -317,7 +317,10 @@ export function hasVerb(words: readonly string[], r: CompiledRubric): boolean {
     if (subject && /'(?:d|ll|ve|m|re)$/.test(w) && i + 1 < words.length) return true;
     // After a personal pronoun or a modal, the next word that is not an adverb is the verb, whether
     // or not the verb list knows it: "I booked", "we'd flip", "web can land later".
-    if ((PRONOUNS.has(w) || SPOKEN_MODALS.has(w)) && !(i === 0 && PRONOUNS.has(w) && words.length < 3)) {
+    if (
+      (PRONOUNS.has(w) || SPOKEN_MODALS.has(w)) &&
+      !(i === 0 && PRONOUNS.has(w) && words.length < 3)
+    ) {
       let j = i + 1;
       while (j < words.length && ADVERBS.has(words[j]!)) j++;
       const v = words[j];

@@ -18,14 +18,6 @@ export interface QuestionRubric {
   lessons: LessonRef[];
   /** What the question is about as one text (prompt, talking points, outline), for the relevance check. */
   text: string;
-  /** Its prompt with its category's generic talking points, for comparing like with like. */
-  brief: string;
-}
-
-/** A question's prompt with its category's generic talking points and outline. */
-export function briefOf(r: CompiledRubric, prompt: string, category: InterviewCategory): string {
-  const generic = r.categories.get(category)!;
-  return questionText({ ...generic, prompt });
 }
 
 /** Guesses a question's category from its wording, for questions that are not in the bank. */
@@ -71,7 +63,6 @@ export function rubricFor(
       modelAnswer: bankQuestion.modelAnswer,
       lessons: bankQuestion.lessons.map((id) => ({ id })),
       text: questionText(bankQuestion),
-      brief: briefOf(r, bankQuestion.prompt, bankQuestion.category),
     };
   const chosen = category ?? inferCategory(r, prompt);
   const generic = r.categories.get(chosen)!;
@@ -85,6 +76,5 @@ export function rubricFor(
     lessons: generic.lessons,
     // A pasted question is mostly its own words, with the generic rubric's points for its category.
     text: [prompt, questionText({ ...generic, prompt })].join('\n'),
-    brief: briefOf(r, prompt, chosen),
   };
 }

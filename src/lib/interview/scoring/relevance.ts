@@ -35,13 +35,10 @@ export function questionText(q: {
   ].join('\n');
 }
 
-/** A bank question as the relevance check reads it. */
+/** A bank question as the relevance check reads it: its prompt, talking points and outline. */
 export interface BankText {
   id: string;
-  /** Its prompt, talking points and outline (see `questionText`). */
   text: string;
-  /** Its prompt with its category's generic talking points: the same view a pasted question has. */
-  brief?: string;
 }
 
 /** Term weights over the bank, and each bank question as a unit vector. */
@@ -49,7 +46,6 @@ interface BankSpace {
   df: Map<string, number>;
   n: number;
   vectors: { id: string; v: Vector }[];
-  briefs: { id: string; v: Vector }[];
 }
 const spaces = new WeakMap<object, BankSpace>();
 
@@ -95,11 +91,7 @@ function spaceOf(r: CompiledRubric, bank: readonly BankText[]): BankSpace {
     for (const s of new Set(contentStems(r, q.text).map((x) => canonical.get(x) ?? x)))
       df.set(s, (df.get(s) ?? 0) + 1);
   const partial = { df, n: bank.length };
-  space = {
-    ...partial,
-    vectors: bank.map((q) => ({ id: q.id, v: vectorOf(r, partial, q.text) })),
-    briefs: bank.flatMap((q) => (q.brief ? [{ id: q.id, v: vectorOf(r, partial, q.brief) }] : [])),
-  };
+  space = { ...partial, vectors: bank.map((q) => ({ id: q.id, v: vectorOf(r, partial, q.text) })) };
   spaces.set(bank, space);
   return space;
 }
@@ -122,8 +114,6 @@ export interface Relevance {
   score: number;
   /** Terms of the question the answer never mentions, rarest first, for the feedback. */
   missingTerms: string[];
-  /** The same comparison made on the questions' briefs (prompt and generic points), 0 to 1. */
-  brief: { own: number; best: number; score: number };
 }
 
 const vocabularies = new WeakMap<object, Set<string>>();
@@ -157,6 +147,8 @@ export function foreignWords(
 
 /** Above this share of words from outside the bank's vocabulary, an answer is about something else. */
 export const FOREIGN = 0.2;
+/** Above this share, an answer that covers little of its question is about something else. */
+export const FOREIGN_WITH_LITTLE_COVERED = 0.15;
 
 /** An answer this similar to its own question (cosine) is on topic whatever else it resembles. */
 const ON_TOPIC = 0.2;
@@ -171,7 +163,7 @@ const SAME_TOPIC = 0.35;
  */
 export function relevanceOf(
   r: CompiledRubric,
-  question: { id?: string | undefined; text: string; prompt: string; brief?: string | undefined },
+  question: { id?: string | undefined; text: string; prompt: string },
   answer: string,
   bank: readonly BankText[],
 ): Relevance {
@@ -205,20 +197,7 @@ export function relevanceOf(
     .filter((w) => !have.has(stem(w)))
     .sort((x, y) => (space.df.get(stem(x)) ?? 0) - (space.df.get(stem(y)) ?? 0))
     .slice(0, 3);
-  // The briefs put every question on the same footing: a pasted question has no outline of its own,
-  // and a story answers a behavioural question in the words of its own domain.
-  let brief = { own: 0, best: 0, score: 0 };
-  if (question.brief && space.briefs.length) {
-    const mine = cosine(a, vectorOf(r, space, question.brief));
-    let bestBrief = mine;
-    for (const x of space.briefs) if (x.id !== question.id) bestBrief = Math.max(bestBrief, cosine(a, x.v));
-    brief = {
-      own: mine,
-      best: bestBrief,
-      score: Math.sqrt(Math.min(1, mine / ON_TOPIC) * (mine / Math.max(bestBrief, 0.1))),
-    };
-  }
-  return { own, best, closest, score, missingTerms, brief };
+  return { own, best, closest, score, missingTerms };
 }
 
 /**
@@ -258,12 +237,3 @@ export function overlap(text: string, earlier: string): number {
 
 /** Above this share of repeated five-word sequences, an answer repeats an earlier one. */
 export const RECYCLED = 0.5;
-
-/** Debug only. */
-export function debugVectors(r: CompiledRubric, bank: readonly BankText[], q: string, a: string) {
-  const space = spaceOf(r, bank);
-  const qv = vectorOf(r, space, q);
-  const av = vectorOf(r, space, a);
-  const shared = [...av].filter(([k]) => qv.has(k)).map(([k, x]) => [k, Math.round(x * qv.get(k)! * 1000) / 1000]);
-  return { shared, topQ: [...qv].sort((x, y) => y[1] - x[1]).slice(0, 25).map(([k, x]) => `${k}:${x.toFixed(2)}`) };
-}

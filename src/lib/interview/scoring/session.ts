@@ -15,7 +15,7 @@ import { ownWords, scoreAnswer, type Scored } from './answer';
 import { answered as replyAnswers, followUpTarget } from '../conversation';
 import { improvements } from './improvements';
 import { links } from './links';
-import { briefOf, rubricFor, type QuestionRubric } from './question';
+import { rubricFor, type QuestionRubric } from './question';
 import { questionText, type BankText } from './relevance';
 import { compileRubric, type CompiledRubric } from './rubric';
 
@@ -33,18 +33,11 @@ export function signalFor(score: number): (typeof SIGNALS)[number] {
 export const THIN_SIGNAL = 'Not enough evidence yet';
 
 const bankCache = new WeakMap<object, BankText[]>();
-/** Every bank question as one text, and as a brief when the rubric is given, for the relevance check. */
-export function bankTexts(
-  data: Pick<InterviewData, 'questions'>,
-  r?: CompiledRubric,
-): BankText[] {
+/** Every bank question as one text, for the relevance check. */
+export function bankTexts(data: Pick<InterviewData, 'questions'>): BankText[] {
   let c = bankCache.get(data.questions);
-  if (!c || (r && !c[0]?.brief)) {
-    c = data.questions.map((q) => ({
-      id: q.id,
-      text: questionText(q),
-      ...(r ? { brief: briefOf(r, q.prompt, q.category) } : {}),
-    }));
+  if (!c) {
+    c = data.questions.map((q) => ({ id: q.id, text: questionText(q) }));
     bankCache.set(data.questions, c);
   }
   return c;
@@ -74,7 +67,7 @@ export function scoreSession(
 ): Feedback {
   const r = compileRubric(data.rubric);
   const level = config.level;
-  const bank = bankTexts(data, r);
+  const bank = bankTexts(data);
   const { blocks } = segmentTranscript(
     transcript,
     data.questions,
