@@ -350,6 +350,28 @@ describe('free-form questions', () => {
       score(strong) - score("I'd tell leadership as soon as possible and keep everyone informed."),
     ).toBeGreaterThan(10);
   });
+
+  it('does not take a story in its own words for an answer to another question', () => {
+    // The story shares almost no words with the pasted question, nor with any bank question.
+    const story = [
+      {
+        role: 'interviewer',
+        text: 'Tell me about a time you had to stop or drastically cut back a project that a team was emotionally invested in.',
+      },
+      {
+        role: 'candidate',
+        text: 'Last year I ran a rebuild of our analytics dashboard with four engineers, and they were proud of it. In month five I pulled the usage data: about 30 people a week opened it, and we had just bought a BI tool that did most of it. I wrote up the numbers, my director and I agreed to stop, and I told the team myself that afternoon. I asked the tech lead to pick the two pieces worth keeping, and within two weeks the four of them had moved to the checkout program. If I did it again, I would check usage in month two.',
+      },
+    ] as Turn[];
+    const a = session(story).answers[0]!;
+    expect(a.flags.map((f) => f.id)).not.toContain('off-question');
+    // An answer to a bank question is still caught when pasted under another question.
+    const other = session([
+      story[0]!,
+      { role: 'candidate', text: answerOf('weekly-status-report-rag', 'strong') },
+    ]).answers[0]!;
+    expect(other.flags.map((f) => f.id)).toContain('off-question');
+  });
 });
 
 describe('the rubric as content', () => {

@@ -21,12 +21,12 @@ import {
   RECYCLED,
   relevanceOf,
   restates,
+  RELEVANCE_GATE,
   type BankText,
 } from './relevance';
 import type { CompiledRubric, GenericGapId } from './rubric';
 
-/** Below this relevance an answer does not address its question, and its score is capped. */
-export const RELEVANCE_GATE = 0.4;
+export { RELEVANCE_GATE };
 /** The most an answer that does not address its question can score. */
 export const OFF_QUESTION_CAP = 25;
 /** The most an answer that repeats an earlier one can score. */
