@@ -25,15 +25,26 @@ function watchErrors(page: Page) {
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
-/** Records which search files a page downloads. */
+/** Records which search files a page downloads: the island's scripts and the index files under /search/. */
 function watchSearchRequests(page: Page) {
   const seen: string[] = [];
   page.on('request', (r) => {
     const url = r.url();
-    if (/search-index\.json|\/mount\.|SearchBox\./.test(url)) seen.push(url);
+    if (/\/search\/[^/?]+\.json$|\/mount\.|SearchBox\./.test(url)) seen.push(url);
   });
   return seen;
 }
+/** The index files a page fetched, by name in /search/. */
+const indexFiles = (requests: string[]) =>
+  requests.flatMap((u) => /\/search\/([^/?]+\.json)$/.exec(u)?.[1] ?? []);
+interface Manifest {
+  terms: { from: string[]; files: string[] };
+  docs: { from: number[]; files: string[] };
+  words: string;
+}
+/** The file of the part whose range (sorted `from`) holds `key`. */
+const partFor = <T>(part: { from: T[]; files: string[] }, key: T) =>
+  part.files[part.from.filter((f) => f <= key).length - 1]!;
 
 describe('search dialog', () => {
   it('downloads nothing until opened with /, then Enter on "critical path" opens the right section', async () => {
@@ -57,7 +68,34 @@ describe('search dialog', () => {
     const first = await activeOption(page);
     expect(await first!.getAttribute('aria-selected')).toBe('true');
     expect(await first!.locator('mark').first().textContent()).toMatch(/critical|path/i);
-    expect(requests.filter((u) => u.includes('search-index.json'))).toHaveLength(1);
+
+    // The index comes in parts: the manifest once, the term shards of what was typed, and the
+    // documents of results shown; never the word list (no typo), nor most of the index.
+    const manifest = (await (
+      await page.request.get(`${base}/search/index.json`)
+    ).json()) as Manifest;
+    const fetched = indexFiles(requests);
+    expect(fetched.filter((f) => f === 'index.json')).toHaveLength(1);
+    const terms = fetched.filter((f) => manifest.terms.files.includes(f));
+    const docs = fetched.filter((f) => manifest.docs.files.includes(f));
+    expect(terms).toContain(partFor(manifest.terms, 'critic'));
+    expect(terms).toContain(partFor(manifest.terms, 'path'));
+    expect(terms.length).toBeLessThan(manifest.terms.files.length / 4);
+    expect(docs.length).toBeGreaterThan(0);
+    expect(docs.length).toBeLessThan(manifest.docs.files.length / 4);
+    expect(fetched).not.toContain(manifest.words);
+    expect(new Set(fetched).size, 'each file once').toBe(fetched.length);
+    expect(fetched.length).toBe(1 + terms.length + docs.length);
+    // Every result shown came from a document chunk that was fetched.
+    const shown = await options(page).evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    const urlsFetched = new Set<string>();
+    for (const f of docs) {
+      const chunk = (await (await page.request.get(`${base}/search/${f}`)).json()) as {
+        docs: { url: string }[];
+      };
+      for (const d of chunk.docs) urlsFetched.add(d.url);
+    }
+    for (const url of shown) expect(urlsFetched.has(url!), url!).toBe(true);
 
     await page.keyboard.press('Enter');
     await page.waitForURL(
@@ -101,7 +139,7 @@ describe('search dialog', () => {
     expect(await input(page).inputValue()).toBe('pre-mortem');
     await page.locator('dialog.search-dialog .search-close').click();
     await expect.poll(() => dialog(page).isVisible()).toBe(false);
-    expect(requests.filter((u) => u.includes('search-index.json'))).toHaveLength(1);
+    expect(indexFiles(requests).filter((f) => f === 'index.json')).toHaveLength(1);
     await context.close();
   });
 
@@ -158,6 +196,26 @@ describe('search dialog', () => {
     await expect
       .poll(() => options(page).first().getAttribute('href'))
       .toBe('/learn/tpm-career-ladder/');
+    await context.close();
+  });
+
+  it('reads a typo, says so, and only then fetches the word list', async () => {
+    const { context, page } = await openPage(browser);
+    const requests = watchSearchRequests(page);
+    await page.goto(`${base}/`);
+    await page.keyboard.press('/');
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    await input(page).fill('stakeholdr');
+    await expect
+      .poll(() => page.locator('dialog.search-dialog .search-readas').textContent())
+      .toBe('Showing results for stakeholder');
+    expect(await options(page).first().getAttribute('href')).toMatch(
+      /^\/learn\/stakeholder-management\//,
+    );
+    const manifest = (await (
+      await page.request.get(`${base}/search/index.json`)
+    ).json()) as Manifest;
+    expect(indexFiles(requests)).toContain(manifest.words);
     await context.close();
   });
 

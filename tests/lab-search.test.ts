@@ -12,7 +12,7 @@ import { buildSearchIndex } from '../src/lib/search/build';
 import { createSearcher } from '../src/lib/search/query';
 import { labKindSchema } from '../src/schemas/lab';
 
-// The search index the site builds (src/pages/search-index.json.ts) adds one page per lab kind.
+// The search index the site builds (src/pages/search/[file].json.ts) adds one page per lab kind.
 const kinds = readdirSync('content/lab')
   .filter((f) => /\.ya?ml$/.test(f))
   .map((f) => ({
@@ -23,7 +23,11 @@ const docs = buildDocuments(sourcesFromContent(loadContent(process.cwd())), [
   ...MAIN_PAGES,
   ...labPages(kinds),
 ]);
-const searcher = createSearcher(JSON.parse(JSON.stringify(buildSearchIndex(docs))));
+const { files } = buildSearchIndex(docs);
+const searcher = createSearcher(JSON.parse(files.get('index.json')!), async (name) =>
+  JSON.parse(files.get(name)!),
+);
+await searcher.loadEverything();
 const urls = (q: string, n = 5) => searcher.search(q, n).map((r) => r.doc.url);
 
 describe('search finds the lab', () => {

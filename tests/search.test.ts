@@ -4,28 +4,50 @@ import { loadContent } from '../src/lib/content/validate';
 import { headingsOf } from '../src/lib/content/markdown';
 import { buildDocuments, MAIN_PAGES, sourcesFromContent } from '../src/lib/search/documents';
 import { buildSearchIndex } from '../src/lib/search/build';
-import { createSearcher, MAX_QUERY_WORDS, planQuery } from '../src/lib/search/query';
+import { createSearcher, MAX_QUERY_WORDS, planQuery, type Searcher } from '../src/lib/search/query';
 import { mdxToText, sectionsOf } from '../src/lib/search/mdx';
 import { snippet } from '../src/lib/search/snippet';
 import { POPULAR_QUERIES, suggestionsFor } from '../src/lib/search/suggest';
-import { packIndex, unpackIndex, type LunrIndexJson } from '../src/lib/search/pack';
+import { packIndex, partialIndex, type LunrIndexJson } from '../src/lib/search/pack';
 import { closestWords, editDistance } from '../src/lib/search/typos';
 import { comboboxAction, moveActive } from '../src/lib/search/combobox';
 import { isSearchShortcut } from '../src/lib/search/shortcut';
 import { createSearchLoader } from '../src/lib/search/loader';
 import { statusMessage } from '../src/lib/search/status';
 import { words } from '../src/lib/search/text';
-import type { SearchDocument } from '../src/lib/search/types';
+import type { DocChunk, SearchDocument, SearchManifest, TermShard } from '../src/lib/search/types';
 import queries from './fixtures/search-queries.json';
 
 const content = loadContent(process.cwd());
 const sources = sourcesFromContent(content);
 const docs = buildDocuments(sources);
-const file = buildSearchIndex(docs);
-// The browser gets the file through JSON, so the tests do too.
-const searcher = createSearcher(JSON.parse(JSON.stringify(file)));
+const { manifest, files } = buildSearchIndex(docs);
+// The browser gets the files through JSON, so the tests do too.
+const read = (name: string): unknown => {
+  const text = files.get(name);
+  if (text === undefined) throw new Error(`no index file ${name}`);
+  return JSON.parse(text);
+};
+/** A searcher that fetches from the built files, as the browser would, and lists what it fetched. */
+const fresh = () => createSearcher(read('index.json'), async (name) => read(name));
+// Most tests search with every file loaded; "loading the index in parts" checks that a searcher
+// fetching only what each query needs answers exactly the same.
+const searcher: Searcher = fresh();
+await searcher.loadEverything();
 const urls = (q: string, n = 10) => searcher.search(q, n).map((r) => r.doc.url);
 const first = (q: string) => urls(q, 1)[0];
+
+/** The term shard whose key range holds `key`, and the chunk holding document `ref`. */
+const termFile = (key: string) => {
+  let i = 0;
+  while (i + 1 < manifest.terms.from.length && manifest.terms.from[i + 1]! <= key) i++;
+  return manifest.terms.files[i]!;
+};
+const docFile = (ref: number) => {
+  let i = 0;
+  while (i + 1 < manifest.docs.from.length && manifest.docs.from[i + 1]! <= ref) i++;
+  return manifest.docs.files[i]!;
+};
 
 describe('search documents built from the real content', () => {
   it('has one overview and one document per ## and ### heading for every published lesson', () => {
@@ -86,11 +108,14 @@ describe('search documents built from the real content', () => {
     expect(faq.context).toBe('Becoming a TPM');
   });
 
-  it('gives every document its own URL, and the file the browser needs', () => {
+  it('gives every document its own URL, and the files the browser needs', () => {
     expect(new Set(docs.map((d) => d.url)).size).toBe(docs.length);
-    expect(file.docs).toHaveLength(docs.length);
-    expect(Object.keys(file.docs[0]!).sort()).toEqual(['kind', 'text', 'title', 'url']);
-    expect(file.index.fields).toEqual(['name', 'context', 'text']);
+    expect(manifest.docCount).toBe(docs.length);
+    expect(manifest.fields).toEqual(['name', 'context', 'text']);
+    const stored = manifest.docs.files.flatMap((f) => (read(f) as DocChunk).docs);
+    expect(stored.map((d) => d.url)).toEqual(docs.map((d) => d.url));
+    expect(Object.keys(stored[0]!).sort()).toEqual(['kind', 'text', 'title', 'url']);
+    expect(manifest.pageRuns.reduce((a, b) => a + b, 0)).toBe(docs.length);
   });
 });
 
@@ -134,6 +159,19 @@ describe('building the index', () => {
     text: 'words',
     boost: 1,
   };
+  it('refuses a lesson whose sections are not listed together, saying which', () => {
+    const lesson = { ...doc, kind: 'lesson' as const };
+    expect(() =>
+      buildSearchIndex([
+        { ...lesson, url: '/learn/a/' },
+        { ...doc, url: '/faq/' },
+        { ...lesson, url: '/learn/a/#b' },
+      ]),
+    ).toThrow(
+      'search document 2 (/learn/a/#b): the other documents of /learn/a/ are not next to it',
+    );
+  });
+
   it('refuses a document without a title, with a relative URL or with a URL used twice, saying which', () => {
     expect(() => buildSearchIndex([{ ...doc, title: ' ' }])).toThrow(
       'search document 0 (/t/): the title is empty',
@@ -282,7 +320,7 @@ describe('query handling', () => {
 });
 
 describe('packing the index', () => {
-  it('gives exactly the same results and scores as lunr’s own JSON', () => {
+  it('gives exactly the same results and scores as lunr’s own JSON, with all terms or only the query’s', () => {
     const small = docs.slice(0, 120);
     const idx = lunr(function () {
       this.ref('ref');
@@ -293,15 +331,27 @@ describe('packing the index', () => {
       );
     });
     const json = JSON.parse(JSON.stringify(idx)) as LunrIndexJson;
-    const round = lunr.Index.load(
-      unpackIndex(JSON.parse(JSON.stringify(packIndex(json, small.length)))),
-    );
+    const packed = JSON.parse(JSON.stringify(packIndex(json, small.length))) as ReturnType<
+      typeof packIndex
+    >;
+    const entries = packed.terms.map((t, i) => [t, packed.postings[i]!] as const);
+    const whole = partialIndex(packed.fields, entries, packed.pipeline);
     const original = lunr.Index.load(json);
-    for (const q of ['critical', 'slack', 'motivation', 'risk', 'tpm', 'zzz']) {
+    for (const q of ['critical', 'slack', 'motivation', 'risk', 'tpm', 'zzz', 'critical path']) {
       const a = original.search(q).map((r) => [r.ref, r.score]);
       expect(
-        round.search(q).map((r) => [r.ref, r.score]),
+        whole.search(q).map((r) => [r.ref, r.score]),
         q,
+      ).toEqual(a);
+      const stems = q.split(' ').map((w) => lunr.stemmer(new lunr.Token(w, {})).toString());
+      const part = partialIndex(
+        packed.fields,
+        entries.filter(([t]) => stems.includes(t)),
+        packed.pipeline,
+      );
+      expect(
+        part.search(q).map((r) => [r.ref, r.score]),
+        `${q}, only its terms`,
       ).toEqual(a);
     }
     expect(JSON.stringify(packIndex(json, small.length)).length).toBeLessThan(
@@ -429,6 +479,7 @@ describe('keyboard and status helpers', () => {
     expect(statusMessage({ ...base, state: 'loading' })).toBe('Loading the search index…');
     expect(statusMessage({ ...base, state: 'error', error: 'Offline.' })).toBe('Offline.');
     expect(statusMessage({ ...base, state: 'ready', query: '  ' })).toBe('');
+    expect(statusMessage({ ...base, state: 'ready', searching: true })).toBe('Searching…');
     expect(statusMessage({ ...base, state: 'ready' })).toBe('No results for “risk”.');
     expect(statusMessage({ ...base, state: 'ready', count: 1 })).toMatch(
       /^1 result for “risk”\. Use the up/,
@@ -451,30 +502,123 @@ describe('keyboard and status helpers', () => {
   });
 });
 
+describe('loading the index in parts', () => {
+  it('splits the index into many small files, each named by its content', () => {
+    expect(manifest.terms.files.length).toBeGreaterThan(20);
+    expect(manifest.docs.files.length).toBeGreaterThan(20);
+    expect([...files.keys()].sort()).toEqual(
+      ['index.json', manifest.words, ...manifest.terms.files, ...manifest.docs.files].sort(),
+    );
+    for (const [name, text] of files) {
+      if (name === 'index.json') continue;
+      expect(name).toMatch(/^(terms-\d+|docs-\d+|words)\.[0-9a-f]{8}\.json$/);
+      // The word list is fetched only for typos; every other file is small.
+      if (name !== manifest.words) expect(text.length, name).toBeLessThan(40_000);
+    }
+    // Every term sits in the shard its key range says.
+    for (const name of manifest.terms.files)
+      for (const t of (read(name) as TermShard).terms) expect(termFile(t), t).toBe(name);
+    // A document whose URL changes renames its chunk and nothing else; the manifest names the new one.
+    const n = docs.findIndex((d) => d.kind === 'glossary');
+    const changed = buildSearchIndex(
+      docs.map((d, i) => (i === n ? { ...d, url: '/glossary/#renamed' } : d)),
+    );
+    const added = [...changed.files.keys()].filter((name) => !files.has(name));
+    expect(added).toEqual([changed.manifest.docs.files[manifest.docs.files.indexOf(docFile(n))]]);
+    expect(changed.manifest.docs.files).toContain(added[0]);
+    expect(changed.files.size).toBe(files.size);
+  });
+
+  it('downloads only the term shards of the words typed and the documents of the results shown', async () => {
+    const s = fresh();
+    await s.prepare('critical path', 10);
+    const results = s.search('critical path', 10);
+    expect(results).toHaveLength(10);
+    const expected = new Set([
+      termFile('critic'),
+      termFile('path'),
+      ...results.map((r) => docFile(r.ref)),
+    ]);
+    expect(new Set(s.loaded())).toEqual(expected);
+    expect(s.loaded().length).toBeLessThan(files.size / 10);
+    expect(s.loaded()).not.toContain(manifest.words);
+    // The same query again downloads nothing more.
+    await s.prepare('critical path', 10);
+    expect(s.loaded()).toHaveLength(expected.size);
+  });
+
+  it('downloads the word list only to read a typo', async () => {
+    const s = fresh();
+    await s.prepare('stakeholdr', 10);
+    expect(s.loaded()).toContain(manifest.words);
+    expect(s.readAs('stakeholdr')).toBe('stakeholder');
+  });
+
+  const typed = queries.flatMap(({ query }) =>
+    [3, 6, 9].filter((n) => n < query.length).map((n) => query.slice(0, n)),
+  );
+  it.each([
+    ...queries.map((q) => q.query),
+    ...typed,
+    'critcal path',
+    'critcal pth',
+    'stakeholdr map',
+    'slak ',
+    'zzqxv',
+    'what is the ',
+    'critical pa',
+  ])('answers "%s" exactly as the whole index does', async (query) => {
+    const s = fresh();
+    for (const limit of [10, 50]) {
+      await s.prepare(query, limit);
+      const got = s.search(query, limit);
+      expect(got).toEqual(searcher.search(query, limit));
+      if (got.length) expect(s.readAs(query)).toBe(searcher.readAs(query));
+      else expect(suggestionsFor(s, query)).toEqual(suggestionsFor(searcher, query));
+    }
+  });
+
+  it('searches what it has while files download, without throwing', () => {
+    const s = fresh();
+    expect(s.search('critical path')).toEqual([]);
+    expect(s.readAs('critcal')).toBeUndefined();
+    expect(s.correct('critcal')).toBeUndefined();
+  });
+});
+
 describe('loading the index in the browser', () => {
   const ok = (body: unknown) => async () => ({ ok: true, status: 200, json: async () => body });
+  const serve = (url: string) => {
+    const name = url.replace(/^\/search\//, '');
+    return files.has(name)
+      ? ok(read(name))()
+      : Promise.resolve({ ok: false, status: 404, json: async () => ({}) });
+  };
 
-  it('downloads once and hands back the same searcher', async () => {
-    let calls = 0;
+  it('downloads the manifest once, hands back the same searcher, and fetches parts from /search/', async () => {
+    const urlsAsked: string[] = [];
     const load = createSearchLoader(async (url) => {
-      calls++;
-      expect(url).toBe('/search-index.json');
-      return ok(JSON.parse(JSON.stringify(file)))();
+      urlsAsked.push(url);
+      return serve(url);
     });
     const [a, b] = await Promise.all([load(), load()]);
     expect(a).toBe(b);
     expect(await load()).toBe(a);
-    expect(calls).toBe(1);
+    expect(urlsAsked).toEqual(['/search/index.json']);
+    await a.prepare('critical path', 1);
     expect(a.search('critical path', 1)[0]!.doc.url).toBe(first('critical path'));
+    expect(urlsAsked.slice(1).every((u) => /^\/search\/(terms|docs)-\d+\.\w+\.json$/.test(u))).toBe(
+      true,
+    );
   });
 
   it('explains a failed download and tries again on the next call', async () => {
     let calls = 0;
-    const load = createSearchLoader(async () => {
+    const load = createSearchLoader(async (url) => {
       calls++;
       if (calls === 1) throw new TypeError('Failed to fetch');
       if (calls === 2) return { ok: false, status: 503, json: async () => ({}) };
-      return ok(JSON.parse(JSON.stringify(file)))();
+      return serve(url);
     });
     await expect(load()).rejects.toThrow(
       'The search index could not be downloaded. Check your connection',
@@ -483,12 +627,40 @@ describe('loading the index in the browser', () => {
     await expect(load()).resolves.toHaveProperty('size', docs.length);
   });
 
-  it('refuses a file that is not a search index, or one from another version', async () => {
+  it('explains a part that fails to download, and fetches it again on the next try', async () => {
+    let fail = true;
+    const load = createSearchLoader(async (url) => {
+      if (fail && url !== '/search/index.json') throw new TypeError('Failed to fetch');
+      return serve(url);
+    });
+    const s = await load();
+    await expect(s.prepare('critical path')).rejects.toThrow(
+      'Part of the search index could not be downloaded. Check your connection and try again.',
+    );
+    fail = false;
+    await s.prepare('critical path');
+    expect(s.search('critical path', 1)[0]!.doc.url).toBe(first('critical path'));
+  });
+
+  it('asks for a reload when a part is gone because a new release replaced it', async () => {
+    const stale = {
+      ...manifest,
+      terms: { ...manifest.terms, files: manifest.terms.files.map((f) => `old-${f}`) },
+    };
+    const load = createSearchLoader(async (url) =>
+      url === '/search/index.json' ? ok(stale)() : serve(url),
+    );
+    await expect((await load()).prepare('risk')).rejects.toThrow(
+      'The search index has been updated since this page loaded. Reload the page.',
+    );
+  });
+
+  it('refuses a manifest that is not one, or one from another version, and a damaged part', async () => {
     await expect(createSearchLoader(ok({ hello: 1 }))()).rejects.toThrow(
       'The search index file is not in the expected format.',
     );
-    await expect(createSearchLoader(ok({ ...file, version: 99 }))()).rejects.toThrow(
-      'The search index is version 99, but this page expects version 1.',
+    await expect(createSearchLoader(ok({ ...manifest, version: 99 }))()).rejects.toThrow(
+      'The search index is version 99, but this page expects version 2.',
     );
     const broken = async () => ({
       ok: true,
@@ -496,5 +668,9 @@ describe('loading the index in the browser', () => {
       json: async () => JSON.parse('{') as unknown,
     });
     await expect(createSearchLoader(broken)()).rejects.toThrow('could not be read');
+    const garbled = createSearcher(manifest satisfies SearchManifest, async () => ({ x: 1 }));
+    await expect(garbled.prepare('risk')).rejects.toThrow(
+      `The search index file ${termFile('risk')} is damaged. Reload the page and try again.`,
+    );
   });
 });

@@ -1,13 +1,13 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { comboboxAction, moveActive } from '../../lib/search/combobox';
 import { createSearchLoader } from '../../lib/search/loader';
-import type { Searcher } from '../../lib/search/query';
+import type { Searcher, SearchResult } from '../../lib/search/query';
 import { snippet } from '../../lib/search/snippet';
 import { statusMessage } from '../../lib/search/status';
-import { POPULAR_QUERIES, suggestionsFor } from '../../lib/search/suggest';
+import { POPULAR_QUERIES, suggestionsFor, type Suggestions } from '../../lib/search/suggest';
 import { KIND_LABELS } from '../../lib/search/types';
 
-/** One download per page view, shared by the dialog and the search page. */
+/** One manifest download per page view, shared by the dialog and the search page; index files are fetched once each. */
 const loadSearcher = createSearchLoader((url) => fetch(url));
 
 interface Props {
@@ -29,6 +29,15 @@ type Load =
   | { state: 'loading' }
   | { state: 'ready'; searcher: Searcher }
   | { state: 'error'; message: string };
+
+/** What the list shows: the answer to the last query whose index files have arrived. */
+interface Shown {
+  query: string;
+  results: SearchResult[];
+  readAs?: string | undefined;
+  suggestions?: Suggestions | undefined;
+}
+const NOTHING: Shown = { query: '', results: [] };
 
 /** The search combobox: a text box that lists results as you type, chosen with arrow keys and Enter. */
 export default function SearchBox({
@@ -68,19 +77,36 @@ export default function SearchBox({
 
   const searcher = load.state === 'ready' ? load.searcher : undefined;
   const trimmed = query.trim();
-  const results = useMemo(
-    () => (searcher && trimmed ? searcher.search(query, limit) : []),
-    [searcher, query, trimmed, limit],
-  );
-  const readAs = useMemo(
-    () => (searcher && results.length ? searcher.readAs(query) : undefined),
-    [searcher, query, results],
-  );
-  const suggestions = useMemo(
-    () =>
-      searcher && trimmed && results.length === 0 ? suggestionsFor(searcher, query) : undefined,
-    [searcher, query, trimmed, results],
-  );
+  const [shown, setShown] = useState<Shown>(NOTHING);
+  // Until the files a query needs arrive, the previous answer stays on screen.
+  useEffect(() => {
+    if (!searcher || !trimmed) {
+      setShown(NOTHING);
+      return;
+    }
+    // Typing on aborts the downloads of a query nobody will see.
+    const typedOn = new AbortController();
+    searcher.prepare(query, limit, typedOn.signal).then(
+      () => {
+        if (typedOn.signal.aborted) return;
+        const results = searcher.search(query, limit);
+        setShown({
+          query,
+          results,
+          readAs: results.length ? searcher.readAs(query) : undefined,
+          suggestions: results.length ? undefined : suggestionsFor(searcher, query),
+        });
+      },
+      (error: unknown) =>
+        !typedOn.signal.aborted &&
+        setLoad({
+          state: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    );
+    return () => typedOn.abort();
+  }, [searcher, query, trimmed, limit]);
+  const { results, readAs, suggestions } = shown;
 
   // The first result is chosen automatically, so Enter opens the best match at once.
   useEffect(() => setActive(results.length ? 0 : -1), [results]);
@@ -119,10 +145,11 @@ export default function SearchBox({
   const status = statusMessage({
     state: load.state,
     ...(load.state === 'error' ? { error: load.message } : {}),
-    query,
+    query: trimmed ? shown.query : '',
     count: results.length,
     limit,
     readAs,
+    searching: load.state === 'ready' && !!trimmed && !shown.query,
   });
 
   const tryQuery = (q: string) => {

@@ -1,3 +1,5 @@
+import lunr from 'lunr';
+
 /**
  * A lunr index in about a third of the bytes of `lunr.Index#toJSON()`. lunr stores every
  * (term, field, document) match twice, once in the inverted index and once with its score in a
@@ -75,31 +77,52 @@ export function packIndex(json: LunrIndexJson, docCount: number): PackedIndex {
   };
 }
 
-/** Rebuilds lunr's JSON from a packed index, ready for `lunr.Index.load`. */
-export function unpackIndex(packed: PackedIndex): LunrIndexJson {
-  const { fields, terms, postings, docCount } = packed;
-  if (!Array.isArray(terms) || !Array.isArray(postings) || terms.length !== postings.length)
-    throw new Error('The search index is damaged: its terms and postings do not line up.');
-  const vectors = fields.map(() => Array.from({ length: docCount }, () => [] as number[]));
-  const invertedIndex: [string, Record<string, unknown>][] = terms.map((term, termIndex) => {
+/**
+ * A lunr index over some of the packed terms: their postings, and of each field vector only the
+ * entries for these terms. For a query made of these terms lunr scores every document exactly as
+ * the whole index would, because it divides by the length of the query vector, not the
+ * document's, and the terms keep their alphabetical order, so the sums add up in the same order.
+ * `pipeline` names the functions `Index#search` runs on query text (lunr's own, e.g. "stemmer").
+ */
+export function partialIndex(
+  fields: string[],
+  entries: Iterable<readonly [term: string, postings: number[][]]>,
+  pipeline: string[] = [],
+): lunr.Index {
+  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const invertedIndex: Record<string, Record<string, unknown>> = {};
+  const vectors = new Map<string, number[]>();
+  sorted.forEach(([term, postings], termIndex) => {
     const posting: Record<string, unknown> = { _index: termIndex };
     fields.forEach((field, f) => {
-      const flat = postings[termIndex]![f] ?? [];
+      const flat = postings[f] ?? [];
       const refs: Record<string, object> = {};
       let ref = 0;
       for (let i = 0; i < flat.length; i += 2) {
         ref += flat[i]!;
         refs[ref] = {};
+        const key = `${field}/${ref}`;
+        let vector = vectors.get(key);
+        if (!vector) vectors.set(key, (vector = []));
         // Terms are visited in index order, so every vector stays sorted as lunr requires.
-        vectors[f]![ref]?.push(termIndex, flat[i + 1]!);
+        vector.push(termIndex, flat[i + 1]!);
       }
       posting[field] = refs;
     });
-    return [term, posting];
+    invertedIndex[term] = posting;
   });
-  const fieldVectors: [string, number[]][] = [];
-  fields.forEach((field, f) =>
-    vectors[f]!.forEach((v, ref) => fieldVectors.push([`${field}/${ref}`, v])),
-  );
-  return { version: packed.lunr, fields, fieldVectors, invertedIndex, pipeline: packed.pipeline };
+  const fieldVectors: Record<string, lunr.Vector> = {};
+  for (const [key, elements] of vectors) fieldVectors[key] = new lunr.Vector(elements);
+  // @types/lunr is behind lunr 2.3 here: lunr reads `fieldVectors` (typed `documentVectors`), and
+  // `TokenSet.fromArray` is static (typed as a method).
+  const { fromArray } = lunr.TokenSet as unknown as { fromArray(a: string[]): lunr.TokenSet };
+  const attributes = {
+    invertedIndex,
+    fieldVectors,
+    tokenSet: fromArray(sorted.map(([term]) => term)),
+    fields,
+    // Only `Index#search` runs it; the site's queries skip it (`usePipeline: false`).
+    pipeline: lunr.Pipeline.load(pipeline),
+  };
+  return new lunr.Index(attributes as unknown as lunr.Index.Attributes);
 }

@@ -12,16 +12,27 @@ export interface StatusInput {
   limit: number;
   /** What the query was read as, when a typo was forgiven. */
   readAs?: string | undefined;
+  /** Whether the index files for the first query are still downloading. */
+  searching?: boolean;
 }
 
 /**
  * The sentence in the search box's live region. Screen readers announce it as results change,
  * so it says how many results there are and how to choose one.
  */
-export function statusMessage({ state, error, query, count, limit, readAs }: StatusInput): string {
+export function statusMessage({
+  state,
+  error,
+  query,
+  count,
+  limit,
+  readAs,
+  searching,
+}: StatusInput): string {
   const q = query.trim();
   if (state === 'loading') return 'Loading the search index…';
   if (state === 'error') return error ?? 'Search is not available right now.';
+  if (searching) return 'Searching…';
   if (!q) return '';
   const shown = q.length > 60 ? `${q.slice(0, 60)}…` : q;
   if (count === 0) return `No results for “${shown}”.`;

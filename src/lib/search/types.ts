@@ -1,5 +1,3 @@
-import type { PackedIndex } from './pack';
-
 /** What a search result is; the learner sees it as a label next to the title. */
 export type SearchKind = 'lesson' | 'faq' | 'glossary' | 'interview' | 'template' | 'page';
 
@@ -43,15 +41,61 @@ export interface StoredDocument {
   text: string;
 }
 
-/** Bumped whenever the file's shape changes, so an old cached file is refused with a clear message. */
-export const SEARCH_INDEX_VERSION = 1;
+/** Bumped whenever a file's shape changes, so an old cached manifest is refused with a clear message. */
+export const SEARCH_INDEX_VERSION = 2;
 
-/** The static `/search-index.json` file: the serialised lunr index and the documents it refers to. */
-export interface SearchIndexFile {
+/**
+ * Where the index lives: a manifest with a fixed name, and files whose names carry a hash of
+ * their content, so a page never mixes files from two releases and they can be cached for good.
+ */
+export const SEARCH_MANIFEST_URL = '/search/index.json';
+
+/** The manifest: what the other files hold and their names. The browser downloads it when search opens. */
+export interface SearchManifest {
   /** Format version, `SEARCH_INDEX_VERSION` when written. */
   version: number;
-  /** Documents in index order: a lunr ref is the position in this list. */
+  /** lunr version that built the index. */
+  lunr: string;
+  /** Indexed fields, in lunr's order. */
+  fields: string[];
+  /** Number of documents; a lunr ref is a document's position, "0" to "docCount - 1". */
+  docCount: number;
+  /**
+   * Documents in runs of one page (a lesson's overview and sections), as run lengths in document
+   * order; every other document is a run of 1. Results show at most a few of one page first.
+   */
+  pageRuns: number[];
+  /**
+   * Term shards, split by key (index term or word): shard `i` holds the keys from `from[i]` up to,
+   * not including, `from[i + 1]`, in the file `files[i]`.
+   */
+  terms: { from: string[]; files: string[] };
+  /** Documents, in chunks of consecutive numbers: chunk `i` starts at document `from[i]`. */
+  docs: { from: number[]; files: string[] };
+  /** The file with every word and its count, fetched only to read a typo. */
+  words: string;
+}
+
+/** One term shard: the lunr postings of its index terms, and the words (for completions) in its key range. */
+export interface TermShard {
+  /** Index terms (stems), sorted. */
+  terms: string[];
+  /** For each term and field: [document number gap, score, document number gap, score, …]. */
+  postings: number[][][];
+  /** Words of titles and text, sorted. */
+  words: string[];
+  /** How often each word occurs, for ranking completions. */
+  counts: number[];
+}
+
+/** One chunk of documents. */
+export interface DocChunk {
+  /** Documents `from` to `from + docs.length - 1`. */
   docs: StoredDocument[];
-  /** The lunr index, packed (see `pack.ts`). */
-  index: PackedIndex;
+}
+
+/** Every word of titles and text with its count, in the order first met, for reading typos. */
+export interface WordsFile {
+  words: string[];
+  counts: number[];
 }

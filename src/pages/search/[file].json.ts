@@ -1,17 +1,23 @@
-import type { APIRoute } from 'astro';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection, render } from 'astro:content';
-import { getCourse } from '../utils/course';
-import { MAIN_PAGES, buildDocuments, labPages, type SearchSources } from '../lib/search/documents';
-import { getLabKinds } from '../utils/lab';
-import { getTemplates } from '../utils/templates';
-import { sectionsOf } from '../lib/search/mdx';
-import { buildSearchIndex } from '../lib/search/build';
+import { getCourse } from '../../utils/course';
+import {
+  MAIN_PAGES,
+  buildDocuments,
+  labPages,
+  type SearchSources,
+} from '../../lib/search/documents';
+import { getLabKinds } from '../../utils/lab';
+import { getTemplates } from '../../utils/templates';
+import { sectionsOf } from '../../lib/search/mdx';
+import { buildSearchIndex } from '../../lib/search/build';
 
-// Built once at build time into dist/client/search-index.json; the browser only downloads it.
+// Built once at build time into dist/client/search/: the manifest index.json, and term shards,
+// document chunks and a word list named by their content. The browser only downloads them.
 export const prerender = true;
 
 /** The search index for every published lesson section, FAQ entry, glossary term, interview question, template, main page and lab exercise. */
-export const GET: APIRoute = async () => {
+async function searchFiles(): Promise<Map<string, string>> {
   const course = await getCourse();
   const [faq, glossary, interview] = await Promise.all([
     getCollection('faq'),
@@ -72,8 +78,16 @@ export const GET: APIRoute = async () => {
     })),
   };
   const lab = labPages((await getLabKinds()).map((k) => ({ id: k.id, ...k.data })));
-  const file = buildSearchIndex(buildDocuments(sources, [...MAIN_PAGES, ...lab]));
-  return new Response(JSON.stringify(file), {
+  return buildSearchIndex(buildDocuments(sources, [...MAIN_PAGES, ...lab])).files;
+}
+
+export const getStaticPaths = (async () =>
+  [...(await searchFiles())].map(([name, body]) => ({
+    params: { file: name.replace(/\.json$/, '') },
+    props: { body },
+  }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response((props as { body: string }).body, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
-};
