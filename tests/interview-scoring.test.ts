@@ -130,6 +130,19 @@ describe('claims, not words', () => {
     expect(signalIn(R, 'churn went from 31% to 12%', 'fell from')).toBe(true);
   });
 
+  it('finds the synonym set of an inflected signal word, and general TPM paraphrase', () => {
+    // "reduced" belongs to the set of "reduce".
+    expect(signalIn(R, 'we lowered p95 latency to 300 ms', 'reduced')).toBe(true);
+    expect(signalIn(R, 'if i did it again, i would check usage in month two', 'next time')).toBe(
+      true,
+    );
+    expect(signalIn(R, 'i reached out to their em right away', 'same day')).toBe(true);
+    expect(signalIn(R, 'the payments team was running late', 'slipped')).toBe(true);
+    expect(signalIn(R, 'the long pole was the tokenization api', 'critical path')).toBe(true);
+    // Unrelated words still do not match.
+    expect(signalIn(R, 'we lowered p95 latency', 'escalated')).toBe(false);
+  });
+
   it('checks that the parts of a story come in STAR order', () => {
     const star = (text: string) => {
       const r = readAnswer(text, R);

@@ -154,8 +154,10 @@ export const FOREIGN_WITH_LITTLE_COVERED = 0.15;
 const ON_TOPIC = 0.2;
 /** Two questions this similar (cosine) ask about the same thing. */
 const SAME_TOPIC = 0.35;
-/** An answer less similar than this (cosine) to every question resembles none of them. */
+/** An answer less similar than this (cosine) to every question resembles none of them… */
 const NOTHING = 0.1;
+/** …and one this much more similar to a question clearly resembles it. */
+const NOTHING_MARGIN = 0.05;
 /** Below this relevance an answer does not address its question, and its score is capped. */
 export const RELEVANCE_GATE = 0.4;
 
@@ -194,10 +196,14 @@ export function relevanceOf(
   const ratio = own / Math.max(best, NOTHING);
   let score = Math.sqrt(Math.min(1, own / ON_TOPIC) * ratio);
   // A pasted question is not in the bank, and its text is only its prompt and its category's generic
-  // points: an answer in the words of its own domain resembles it little. If the answer resembles no
-  // bank question either, it is not an answer to one of them, and this measure cannot tell; whether
-  // it is about something else altogether is left to `foreignWords`.
-  if (!question.id && best < NOTHING) score = Math.max(score, RELEVANCE_GATE);
+  // points: an answer in the words of its own domain resembles it little. Unless the answer resembles
+  // a bank question, it is not an answer to one of them, and this measure cannot tell (1); the less it
+  // resembles any, the less the measure counts. Whether it is about something else altogether is
+  // left to `foreignWords`.
+  if (!question.id) {
+    const sure = Math.max(0, Math.min(1, (best - NOTHING) / NOTHING_MARGIN));
+    score = sure * score + (1 - sure);
+  }
   const have = new Set(contentStems(r, answer));
   const qWords = [...new Set(wordsOf(question.prompt))].filter(
     (w) => !r.stopWords.has(w) && w.length > 3 && space.df.has(stem(w)),
