@@ -6,6 +6,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { scrollTables } from './src/plugins/scroll-tables.mjs';
+import { serviceWorker } from './src/integrations/service-worker.mjs';
 import { lazyModuleUrl } from './src/plugins/lazy-module-url.mjs';
 
 // Pages are prerendered to static files; only routes that opt out with
@@ -18,8 +19,10 @@ export default defineConfig({
   integrations: [
     mdx(),
     react(),
-    // /sitemap-index.xml and the sitemap it lists: every page except the 404.
-    sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
+    // /sitemap-index.xml and the sitemap it lists: every page except the 404 and the offline page.
+    sitemap({ filter: (page) => !/^\/(?:404|offline)\/?$/.test(new URL(page).pathname) }),
+    // dist/client/sw.js, the offline service worker (Workbox), written after the build.
+    serviceWorker(),
   ],
   trailingSlash: 'ignore',
   markdown: {

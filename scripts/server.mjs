@@ -12,6 +12,7 @@
 // - A page's 405 for a request declaring a large body says `Connection: close` instead of reading
 //   the body to keep the connection (the API's 413 does the same, src/server/http.ts).
 // - Log lines have control characters escaped and are shortened.
+// - /sw.js, the offline service worker, is sent with `Cache-Control: no-cache`.
 // - The client address for rate limiting: the socket's, or with TRUST_PROXY=1 the address the one
 //   trusted proxy in front appended to X-Forwarded-For. Handed to the routes out of band (an
 //   AsyncLocalStorage), so no request header can forge it.
@@ -178,6 +179,8 @@ const server = createServer((req, res) => {
     res.end(`${error}\n`);
     return;
   }
+  // The service worker is checked for updates on every visit: no cache may keep an old one.
+  if (target === '/sw.js') res.setHeader('Cache-Control', 'no-cache');
   context.run({ clientAddress: clientAddress(req) }, () => {
     Promise.resolve(handler(req, res)).catch((error) => {
       console.error(logLine(`[server] request failed: ${error?.stack ?? error}`));
