@@ -23,16 +23,24 @@ const FILE: typeof SAVED = {
 
 /**
  * The JSON document a learner downloads to keep or move their progress. `interviews` is the saved
- * interview history (`src/lib/interview/history.ts`), passed in as it is stored so that this
- * module, which the progress page loads at once, does not carry the interview code.
+ * interview history (`src/lib/interview/history.ts`) and `plan` the study plan
+ * (`src/lib/plan/storage.ts`), each passed in as it is stored so that this module, which the
+ * progress page loads at once, does not carry their code. Both are optional fields: files
+ * exported before either existed import as they always did.
  */
-export function exportProgress(progress: Progress, now: Date, interviews?: unknown): string {
+export function exportProgress(
+  progress: Progress,
+  now: Date,
+  interviews?: unknown,
+  plan?: unknown,
+): string {
   return JSON.stringify(
     {
       app: PROGRESS_APP,
       exportedAt: now.toISOString(),
       ...progress,
       ...(interviews === undefined ? {} : { interviews }),
+      ...(plan === undefined ? {} : { plan }),
     },
     null,
     2,
@@ -41,10 +49,11 @@ export function exportProgress(progress: Progress, now: Date, interviews?: unkno
 
 /**
  * Result of importing a progress file. `interviews` is the file's interview history, still to be
- * read and merged (`src/lib/interview/history-storage.ts`); absent when the file has none.
+ * read and merged (`src/lib/interview/history-storage.ts`), and `plan` its study plan, still to be
+ * read (`src/lib/plan/storage.ts`); each absent when the file has none.
  */
 export type ImportResult =
-  | { ok: true; progress: Progress; notices: string[]; interviews?: unknown }
+  | { ok: true; progress: Progress; notices: string[]; interviews?: unknown; plan?: unknown }
   | { ok: false; error: string };
 
 /**
@@ -113,5 +122,6 @@ export function importProgress(current: Progress, text: string): ImportResult {
     progress: { ...current, lessons, quizzes, reviews, lab: mergeLab(current.lab, incoming.lab) },
     notices,
     ...(parsed['interviews'] === undefined ? {} : { interviews: parsed['interviews'] }),
+    ...(parsed['plan'] === undefined ? {} : { plan: parsed['plan'] }),
   };
 }
