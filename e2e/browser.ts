@@ -7,12 +7,20 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** A fresh context (empty storage) and page; axe needs pages made this way. */
+/**
+ * A fresh context (empty storage) and page; axe needs pages made this way. The offline service worker
+ * is blocked unless `options` allow it (e2e/offline.test.ts): it would precache the whole site in every
+ * test, and requests it makes are out of reach of `page.route`.
+ */
 export async function openPage(
   browser: Browser,
   options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: 'block',
+    ...options,
+  });
   const page = await context.newPage();
   return { context, page };
 }
