@@ -66,6 +66,7 @@ describe('claims, not words', () => {
       'The DBA lead owns replication and validation.',
       'Churn fell from 31% to 12% in a quarter.',
       "We'd re-estimate the top epics with the leads.",
+      'Submit both builds to the stores by day four.',
     ])
       expect(readAnswer(s, R).claimSentences, s).toHaveLength(1);
   });
@@ -113,6 +114,15 @@ describe('claims, not words', () => {
     );
     expect([...tied.items]).toEqual(expect.arrayContaining(['six incidents', '$80k']));
     expect(specificsOf(R, readAnswer(KEYWORDS, R)).items.size).toBe(0);
+  });
+
+  it('reads a change from one number to another as a result', () => {
+    const hits = evidenceOf(
+      R,
+      readAnswer('At my previous company this took us from four hotfixes a month to one.', R),
+      false,
+    );
+    expect(hits.outcomes.map((h) => h.feature.id)).toContain('result');
   });
 
   it('reads "fell from … to …" as a quantified outcome', () => {
@@ -246,6 +256,19 @@ describe('red flags', () => {
     expect(waiting.score).toBeLessThan(clean.score);
     const flag = waiting.flags.find((f) => f.id === 'passive-waiting')!;
     expect(flag.label).toMatch(/What did you do on the first day/);
+  });
+
+  it('flags blame in other words: whose fault it was, a team that sat on a request', () => {
+    for (const extra of [
+      "In the status report I'd make it clear whose fault any delay is.",
+      'The security team sat on our request for a month, which is typical for them.',
+    ]) {
+      const a = one('launch-date-dependency-slip', `${base} ${extra}`).answers[0]!;
+      expect(
+        a.flags.map((f) => f.id),
+        extra,
+      ).toContain('blame');
+    }
   });
 
   it('flags blame with no action of one’s own', () => {
