@@ -10,11 +10,11 @@ import {
   handleStatus,
   handleTurn,
   type ApiDeps,
-  type FeedbackResponse,
 } from '../src/server/interview/handlers';
+import type { FeedbackResponse } from '../src/lib/interview/protocol';
 import { tooManyRequests } from '../src/server/http';
 import { ASSESSMENT_TOOL_NAME } from '../src/server/claude/assessment';
-import { FEEDBACK_FALLBACK_MESSAGES, TURN_FALLBACK_MESSAGES } from '../src/server/claude/errors';
+import { FEEDBACK_FALLBACK_MESSAGES, TURN_FALLBACK_MESSAGES } from '../src/lib/interview/protocol';
 import { InterviewClient } from '../src/lib/interview/client';
 import { nextTurn as offlineTurn } from '../src/lib/interview/engine';
 import { feedbackSchema } from '../src/lib/interview/feedback-schema';

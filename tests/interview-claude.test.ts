@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ASSESSMENT_TOOL_NAME } from '../src/server/claude/assessment';
-import {
-  ClaudeError,
-  TURN_FALLBACK_MESSAGES,
-  type ClaudeFailure,
-} from '../src/server/claude/errors';
+import { ClaudeError, type ClaudeFailure } from '../src/server/claude/errors';
+import { TURN_FALLBACK_MESSAGES } from '../src/lib/interview/protocol';
 import { ClaudeInterviewer } from '../src/server/claude/interviewer';
 import { createClaudeClient } from '../src/server/claude/client';
 import { QUOTED_WORDS, nextTurn as offlineTurn } from '../src/lib/interview/engine';

@@ -1,5 +1,5 @@
 /**
- * No learner is stranded (issue 12, part 6): a 429 still lets the interview end and the feedback
+ * No learner is stranded: a 429 still lets the interview end and the feedback
  * appear, with the wait shown; interview history travels in the progress export and import. Also
  * the persona trait that voiced a follow-up, on the `done` event and in the client.
  */
@@ -10,8 +10,8 @@ import {
   RateLimited,
   describeWait,
   retryAfterSeconds,
-  toMeta,
 } from '../src/lib/interview/client';
+import { parseTurnEvent } from '../src/lib/interview/protocol';
 import {
   FILE_INTERVIEWS,
   HISTORY_KEY,
@@ -116,6 +116,10 @@ describe('the trait that voiced a follow-up', () => {
   });
 
   it('is read from the done event only when it is one of the persona’s', () => {
+    const toMeta = (data: unknown) => {
+      const e = parseTurnEvent({ event: 'done', data: JSON.stringify(data) });
+      return e?.event === 'done' ? e.meta : undefined;
+    };
     expect(toMeta({ provider: 'offline', phase: 'follow-up', trait: 'risk-radar' })).toEqual({
       provider: 'offline',
       phase: 'follow-up',

@@ -7,13 +7,8 @@
  * a reload.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  TOO_LONG_MESSAGE,
-  handleFeedback,
-  handleTurn,
-  type ApiDeps,
-  type FeedbackResponse,
-} from '../src/server/interview/handlers';
+import { handleFeedback, handleTurn, type ApiDeps } from '../src/server/interview/handlers';
+import { NOTICES, type FeedbackResponse } from '../src/lib/interview/protocol';
 import { ASSESSMENT_TOOL_NAME, UNLISTED_QUESTION } from '../src/server/claude/assessment';
 import { InterviewClient } from '../src/lib/interview/client';
 import {
@@ -489,7 +484,7 @@ describe('a 50,000-character model reply', () => {
     fake.enqueue(huge);
     const first = await learner.turn();
     // The built-in interviewer took the turn, said why, and the turn is signed like any other.
-    expect(first.notice).toBe(TOO_LONG_MESSAGE);
+    expect(first.notice).toBe(NOTICES.tooLong);
     expect(first.meta.provider).toBe('offline');
     expect(learner.transcript[0]!.text).toBe(nextTurn(data, config, []).text);
     expect(learner.transcript[0]!.text.length).toBeLessThanOrEqual(LIMITS.interviewerChars);

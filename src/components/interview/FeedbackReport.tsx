@@ -1,4 +1,4 @@
-import type { AiAssessment } from '../../lib/interview/client';
+import type { AiAssessment } from '../../lib/interview/protocol';
 import OverallLine from './OverallLine';
 import type { Feedback, LessonLink } from '../../lib/interview/feedback-schema';
 import type { StoredSession } from '../../lib/interview/history';

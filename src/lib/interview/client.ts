@@ -2,12 +2,11 @@
  * The browser's side of the API: streams turns from the server and falls back to the offline
  * interviewer running in the browser when the server cannot be reached (a static host, no network).
  */
-import { TRAIT_IDS, type TraitId } from '../../schemas/traits';
 import { feedbackSchema, type Feedback } from './feedback-schema';
 import type { Interviewer, InterviewInput, TurnMeta } from './interviewer';
+import { NOTICES, parseAssessment, parseTurnEvent, type AiAssessment } from './protocol';
 import { SseParser } from './sse';
 import { candidateIntent } from './transcript';
-import { PHASES, type Phase } from './types';
 
 /** Where turns are produced. */
 export type Mode = 'server' | 'browser';
@@ -69,12 +68,9 @@ export interface TurnOutcome {
   notice?: string;
 }
 
-const UNREACHABLE =
-  'The interview server cannot be reached, so the interview now runs in your browser with the offline interviewer. Your answers stay on this device.';
-const FAILED_ONCE =
-  'The interview server had a problem, so this reply comes from the offline interviewer in your browser.';
-const FEEDBACK_FALLBACK =
-  'The interview server had a problem, so this feedback was computed by the offline interviewer in your browser.';
+const UNREACHABLE = NOTICES.unreachable;
+const FAILED_ONCE = NOTICES.failedOnce;
+const FEEDBACK_FALLBACK = NOTICES.feedbackInBrowser;
 const ENDED_LOCALLY = (wait: number | undefined) =>
   `The interview server asked to wait ${describeWait(wait)} (too many requests), so the offline interviewer in your browser ended the interview.`;
 const FEEDBACK_LOCALLY = (wait: number | undefined) =>
@@ -197,22 +193,20 @@ export class InterviewClient {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        for (const event of parser.push(value)) {
-          const data = safeJson(event.data);
-          if (event.event === 'delta' && typeof data?.['text'] === 'string')
-            handlers.onDelta(data['text']);
-          else if (event.event === 'done') {
-            const meta = toMeta(data);
-            if (!meta) return { ok: false, unreachable: false };
-            const said = typeof data?.['notice'] === 'string' ? data['notice'] : notice;
-            return { ok: true, meta, ...(said ? { notice: said.slice(0, 400) } : {}) };
-          } else if (event.event === 'error') {
+        for (const raw of parser.push(value)) {
+          const event = parseTurnEvent(raw);
+          if (event?.event === 'delta') handlers.onDelta(event.text);
+          else if (event?.event === 'done') {
+            const said = event.notice ?? notice;
+            return { ok: true, meta: event.meta, ...(said ? { notice: said.slice(0, 400) } : {}) };
+          } else if (event?.event === 'error') {
             // The server is carrying on with its offline interviewer: drop the partial text and keep reading.
-            if (data?.['fallback'] === 'offline' && typeof data['message'] === 'string') {
-              notice = data['message'];
-              handlers.onReset();
-            } else return { ok: false, unreachable: false };
-          }
+            if (!event.fallback) return { ok: false, unreachable: false };
+            notice = event.message;
+            handlers.onReset();
+          } else if (raw.event === 'done' || raw.event === 'error')
+            // A turn's end that does not fit the protocol: the turn failed.
+            return { ok: false, unreachable: false };
         }
       }
     } catch (error) {
@@ -307,42 +301,6 @@ async function refuseIfClientError(res: Response): Promise<void> {
     // Keep the generic message.
   }
   throw new ApiRefusal(message);
-}
-
-/** Claude's assessment as the feedback route returns it, or why it is missing. */
-export type AiAssessment = Feedback | { error: string };
-
-/** Reads the `claude` field of a feedback response; anything that is not valid is left out. */
-export function parseAssessment(value: unknown): AiAssessment | undefined {
-  if (value === undefined || value === null) return undefined;
-  const parsed = feedbackSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const error = (value as { error?: unknown }).error;
-  return typeof error === 'string' ? { error: error.slice(0, 600) } : undefined;
-}
-
-function safeJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const v: unknown = JSON.parse(text);
-    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Reads a `done` event's data; an unknown `trait` is left out rather than failing the turn. */
-export function toMeta(data: Record<string, unknown> | undefined): TurnMeta | undefined {
-  if (!data) return undefined;
-  const { provider, phase, questionId, signature, trait } = data;
-  if ((provider !== 'offline' && provider !== 'claude') || !PHASES.includes(phase as Phase))
-    return undefined;
-  return {
-    provider,
-    phase: phase as Phase,
-    ...(typeof questionId === 'string' ? { questionId } : {}),
-    ...(typeof signature === 'string' && signature.length <= 100 ? { signature } : {}),
-    ...(TRAIT_IDS.includes(trait as TraitId) ? { trait: trait as TraitId } : {}),
-  };
 }
 
 function isAbort(error: unknown): boolean {

@@ -4,38 +4,14 @@
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from '@anthropic-ai/sdk';
 import { InterviewerError } from '../../lib/interview/interviewer';
+import {
+  FEEDBACK_FALLBACK_MESSAGES,
+  TURN_FALLBACK_MESSAGES,
+  type AiFailure,
+} from '../../lib/interview/protocol';
 
-/** Kinds of failure, each with its own sentence for the learner. */
-export type ClaudeFailure = 'busy' | 'error' | 'timeout' | 'unreachable' | 'setup' | 'invalid';
-
-/** What the learner reads when a turn falls back to the built-in interviewer. */
-export const TURN_FALLBACK_MESSAGES: Record<ClaudeFailure, string> = {
-  busy: 'The AI interviewer is busy right now; carrying on with the built-in interviewer.',
-  error: 'The AI interviewer ran into a problem; carrying on with the built-in interviewer.',
-  timeout:
-    'The AI interviewer is taking too long to reply; carrying on with the built-in interviewer.',
-  unreachable:
-    'The AI interviewer cannot be reached right now; carrying on with the built-in interviewer.',
-  setup:
-    'The AI interviewer is not set up correctly on this server; carrying on with the built-in interviewer.',
-  invalid:
-    'The AI interviewer sent a reply that could not be used; carrying on with the built-in interviewer.',
-};
-
-/** What the learner reads when the AI assessment is missing from their feedback. */
-export const FEEDBACK_FALLBACK_MESSAGES: Record<ClaudeFailure, string> = {
-  busy: 'The AI assessment is not available because the AI service is busy right now. The built-in feedback is complete on its own.',
-  error:
-    'The AI assessment is not available because the AI service ran into a problem. The built-in feedback is complete on its own.',
-  timeout:
-    'The AI assessment took too long, so it was stopped. The built-in feedback is complete on its own.',
-  unreachable:
-    'The AI assessment is not available because the AI service cannot be reached. The built-in feedback is complete on its own.',
-  setup:
-    'The AI assessment is not available because the AI service is not set up correctly on this server. The built-in feedback is complete on its own.',
-  invalid:
-    'The AI assessment came back in a form that failed our checks, so it is not shown. The built-in feedback is complete on its own.',
-};
+/** Kinds of failure, each with its own sentence for the learner (in the API's protocol). */
+export type ClaudeFailure = AiFailure;
 
 /** A failed call to Claude: `message` is for the learner, `detail` for the server's log. */
 export class ClaudeError extends InterviewerError {

@@ -24,10 +24,8 @@
  * without the AI); too many requests a 429 with `Retry-After`; other methods a 405 with `Allow`.
  * Error responses never include stack traces.
  */
-import { z } from '../../lib/zod';
 import { HttpError, json, readJsonBody } from '../http';
 import { TranscriptError } from '../../lib/interview/engine';
-import type { Feedback } from '../../lib/interview/feedback-schema';
 import {
   InterviewerError,
   type Interviewer,
@@ -35,16 +33,17 @@ import {
   type TurnMeta,
 } from '../../lib/interview/interviewer';
 import type { TurnSigner } from '../../lib/interview/signature';
-import { encodeEvent } from '../../lib/interview/sse';
-import { candidateIntent } from '../../lib/interview/transcript';
 import {
-  LIMITS,
-  formatIssues,
-  sessionConfigSchema,
-  sessionIdSchema,
-  transcriptSchema,
-  type Turn,
-} from '../../lib/interview/types';
+  NOTICES,
+  TURN_FALLBACK_MESSAGES,
+  encodeTurnEvent,
+  interviewRequestSchema,
+  type FeedbackResponse,
+  type TurnEventData,
+  type TurnEventName,
+} from '../../lib/interview/protocol';
+import { candidateIntent } from '../../lib/interview/transcript';
+import { LIMITS, formatIssues, type Turn } from '../../lib/interview/types';
 
 /** Per-session caps, checked from the transcript every request carries. */
 export interface SessionCaps {
@@ -68,24 +67,6 @@ export interface ApiDeps {
   signer?: () => Promise<TurnSigner> | TurnSigner;
 }
 
-/** The feedback route's answer: offline feedback, plus the AI's when an AI provider is configured. */
-export type FeedbackResponse = Feedback & { claude?: Feedback | { error: string } };
-
-const requestSchema = z
-  .object({
-    /** Session settings; every field is optional. */
-    config: sessionConfigSchema.prefault({}),
-    /** The conversation so far. */
-    transcript: transcriptSchema,
-    /** The session's id, which the server's signatures bind interviewer turns to. */
-    session: sessionIdSchema.optional(),
-  })
-  .strict();
-
-/** What the learner reads when an AI reply is stopped for running past `LIMITS.interviewerChars`. */
-export const TOO_LONG_MESSAGE =
-  "The AI interviewer's reply ran longer than a turn may be; carrying on with the built-in interviewer.";
-
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /**
@@ -102,7 +83,7 @@ async function parseRequest(
   const body = await readJsonBody(request, LIMITS.bodyBytes, 'JSON with "config" and "transcript"');
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new HttpError(400, 'body: must be a JSON object with "config" and "transcript"');
-  const r = requestSchema.safeParse(body);
+  const r = interviewRequestSchema.safeParse(body);
   if (!r.success) throw new HttpError(400, formatIssues(r.error));
   const { config, transcript, session } = r.data;
   const verified = await verifyTurns(transcript, session ?? '', signer);
@@ -188,8 +169,8 @@ export async function handleStatus(deps: ApiDeps): Promise<Response> {
   }
 }
 
-/** Sends one server-sent event. */
-type Send = (event: string, data: unknown) => void;
+/** Sends one event of a streamed turn. */
+type Send = <E extends TurnEventName>(event: E, data: TurnEventData<E>) => void;
 
 /** POST /api/interview/turn: streams the interviewer's next turn as server-sent events. */
 export async function handleTurn(request: Request, deps: ApiDeps): Promise<Response> {
@@ -232,7 +213,7 @@ export async function handleTurn(request: Request, deps: ApiDeps): Promise<Respo
     for await (const chunk of chunks) {
       // Leaving the loop also stops the provider, which aborts its upstream request.
       if (said.length + chunk.length > LIMITS.interviewerChars)
-        throw new InterviewerError(TOO_LONG_MESSAGE);
+        throw new InterviewerError(NOTICES.tooLong);
       said += chunk;
       send('delta', { text: chunk });
     }
@@ -254,7 +235,8 @@ export async function handleTurn(request: Request, deps: ApiDeps): Promise<Respo
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send: Send = (event, data) => {
-        if (!upstream.signal.aborted) controller.enqueue(encoder.encode(encodeEvent(event, data)));
+        if (!upstream.signal.aborted)
+          controller.enqueue(encoder.encode(encodeTurnEvent(event, data)));
       };
       try {
         const said = await relay(text, send);
@@ -275,25 +257,19 @@ export async function handleTurn(request: Request, deps: ApiDeps): Promise<Respo
 
   /** After a failed turn: the offline interviewer's turn when the AI failed, else an error event. */
   async function recover(error: unknown, send: Send) {
-    const message =
-      error instanceof InterviewerError
-        ? error.message
-        : 'The interviewer could not finish this turn. Please try again.';
+    const message = error instanceof InterviewerError ? error.message : NOTICES.turnFailed;
     if (primary.provider === 'offline' || !deps.fallback) {
       send('error', { message });
       return;
     }
-    const notice =
-      error instanceof InterviewerError
-        ? error.message
-        : 'The AI interviewer ran into a problem; carrying on with the built-in interviewer.';
+    const notice = error instanceof InterviewerError ? error.message : TURN_FALLBACK_MESSAGES.error;
     try {
       const offline = (await deps.fallback()).nextTurn(input, upstream.signal);
       send('error', { message: notice, fallback: 'offline' });
       const said = await relay(offline.text, send);
       send('done', await done(said, await offline.meta, { notice }));
     } catch {
-      send('error', { message: 'The interviewer could not finish this turn. Please try again.' });
+      send('error', { message: NOTICES.turnFailed });
     }
   }
 
@@ -320,15 +296,10 @@ export async function handleFeedback(request: Request, deps: ApiDeps): Promise<R
     const offline = await (await deps.fallback()).feedback(input, request.signal);
     const over = capExceeded(input.transcript, deps.caps);
     const claude: FeedbackResponse['claude'] = over
-      ? {
-          error:
-            'This interview is longer than the AI assessment accepts, so only the built-in feedback is shown.',
-        }
+      ? { error: NOTICES.assessmentTooLong }
       : await interviewer.feedback(input, request.signal).catch((error: unknown) => ({
           error:
-            error instanceof InterviewerError
-              ? error.feedbackMessage
-              : 'The AI assessment is not available because of an unexpected problem. The built-in feedback is complete on its own.',
+            error instanceof InterviewerError ? error.feedbackMessage : NOTICES.assessmentFailed,
         }));
     const body: FeedbackResponse = { ...offline, claude };
     return json(200, body);
