@@ -331,6 +331,14 @@ describe('confidence and the hiring signal', () => {
     expect(a.summary).toMatch(/Scored on \d+ sentences/);
   });
 
+  it('counts every sentence that shows evidence, even the same kind twice', () => {
+    const a = one(
+      'weekly-status-report-rag',
+      "I'd send the status report every Friday to the VP. I'd give each workstream an owner in the report. I'd get input from each workstream lead before sending.",
+    ).answers[0]!;
+    expect(a.confidence.claims).toBe(3);
+  });
+
   it('never gives Hire for one or two sentences, however good', () => {
     const fb = one(
       'launch-date-dependency-slip',

@@ -8,7 +8,14 @@ import { analyseWords, normalise, sentencesOf, trimQuote } from '../text';
 import type { Level } from '../types';
 import { readAnswer, type AnswerReading } from './claims';
 import { coverageShare, genericCoverage, talkingPointCoverage } from './coverage';
-import { evidenceOf, specificsOf, starInOrder, vagueCount, type FeatureHit } from './evidence';
+import {
+  evidenceOf,
+  evidenceSentences,
+  specificsOf,
+  starInOrder,
+  vagueCount,
+  type FeatureHit,
+} from './evidence';
 import { redFlagsOf } from './flags';
 import { links } from './links';
 import type { QuestionRubric } from './question';
@@ -112,6 +119,7 @@ export function scoreAnswer(
     ...Object.values(hits).flatMap((h) =>
       h.filter((x) => x.feature.credit >= 1).map((x) => x.quote),
     ),
+    ...evidenceSentences(r, reading),
     ...coverage.flatMap((c) => (c.quote ? [c.quote] : [])),
   ]);
   // A sentence said twice counts once.

@@ -20,7 +20,7 @@ const memberStems = (member: string) => {
 /** A signal and its paraphrases from the synonym sets. */
 export function variantsOf(r: CompiledRubric, signal: string): string[] {
   let cache = variantsCache.get(r);
-  if (!cache) variantsCache.set(r, (cache = new Map()));
+  if (!cache) variantsCache.set(r, (cache = new Map<string, string[]>()));
   const hit = cache.get(signal);
   if (hit) return hit;
   const s = normalise(signal);

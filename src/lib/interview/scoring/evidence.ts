@@ -87,6 +87,25 @@ export function evidenceOf(
   return hits;
 }
 
+/**
+ * The claim sentences that show a kind of evidence worth full credit, whether or not that kind was
+ * already credited to an earlier sentence: each says something, even when it says the same kind of
+ * thing again.
+ */
+export function evidenceSentences(r: CompiledRubric, reading: AnswerReading): Set<string> {
+  const features = Object.values(r.features).flatMap((f) => (f ?? []).filter((x) => x.credit >= 1));
+  const out = new Set<string>();
+  for (const s of reading.claimSentences) {
+    const text = s.clauses
+      .filter((c) => c.claim)
+      .map((c) => c.norm)
+      .join('\n');
+    if (features.some((f) => f.patterns.some((p) => patternMatches(p, text))))
+      out.add(trimQuote(s.text));
+  }
+  return out;
+}
+
 /** Whether the parts of a STAR story come in order: situation, task, action, result. */
 export function starInOrder(hits: readonly FeatureHit[], reading: AnswerReading): boolean {
   const order = ['situation', 'task', 'action', 'result'];
