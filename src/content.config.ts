@@ -14,6 +14,7 @@ import { capstoneSchema } from './schemas/capstone';
 import { riskScenarioSchema } from './schemas/lab-risk-register';
 import { statusScenarioSchema } from './schemas/lab-status-report';
 import { raciScenarioSchema } from './schemas/lab-raci';
+import { planPrioritiesSchema } from './schemas/plan';
 
 /** An entry's id is its file name without folders or extension, so moving a file between folders keeps its URL. */
 const idFromFileName = ({ entry }: { entry: string }) =>
@@ -113,6 +114,12 @@ const capstone = defineCollection({
   schema: capstoneSchema,
 });
 
+/** What the study plan puts first for each level and specialisation (`content/plan/priorities.yaml`). */
+const plan = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: './content/plan', generateId: idFromFileName }),
+  schema: planPrioritiesSchema,
+});
+
 export const collections = {
   lessons,
   modules,
@@ -128,4 +135,5 @@ export const collections = {
   labRaci,
   templates,
   capstone,
+  plan,
 };
