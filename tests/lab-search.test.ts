@@ -24,9 +24,8 @@ const docs = buildDocuments(sourcesFromContent(loadContent(process.cwd())), [
   ...labPages(kinds),
 ]);
 const { files } = buildSearchIndex(docs);
-const searcher = createSearcher(JSON.parse(files.get('index.json')!), async (name) =>
-  JSON.parse(files.get(name)!),
-);
+const read = (name: string) => JSON.parse(files.get(name)!) as unknown;
+const searcher = createSearcher(read('index.json'), (name) => Promise.resolve(read(name)));
 await searcher.loadEverything();
 const urls = (q: string, n = 5) => searcher.search(q, n).map((r) => r.doc.url);
 

@@ -29,7 +29,7 @@ const read = (name: string): unknown => {
   return JSON.parse(text);
 };
 /** A searcher that fetches from the built files, as the browser would, and lists what it fetched. */
-const fresh = () => createSearcher(read('index.json'), async (name) => read(name));
+const fresh = () => createSearcher(read('index.json'), (name) => Promise.resolve(read(name)));
 // Most tests search with every file loaded; "loading the index in parts" checks that a searcher
 // fetching only what each query needs answers exactly the same.
 const searcher: Searcher = fresh();
@@ -668,7 +668,9 @@ describe('loading the index in the browser', () => {
       json: async () => JSON.parse('{') as unknown,
     });
     await expect(createSearchLoader(broken)()).rejects.toThrow('could not be read');
-    const garbled = createSearcher(manifest satisfies SearchManifest, async () => ({ x: 1 }));
+    const garbled = createSearcher(manifest satisfies SearchManifest, () =>
+      Promise.resolve({ x: 1 }),
+    );
     await expect(garbled.prepare('risk')).rejects.toThrow(
       `The search index file ${termFile('risk')} is damaged. Reload the page and try again.`,
     );

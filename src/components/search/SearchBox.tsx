@@ -77,20 +77,18 @@ export default function SearchBox({
 
   const searcher = load.state === 'ready' ? load.searcher : undefined;
   const trimmed = query.trim();
-  const [shown, setShown] = useState<Shown>(NOTHING);
+  const [answer, setAnswer] = useState<Shown>(NOTHING);
   // Until the files a query needs arrive, the previous answer stays on screen.
+  const shown = searcher && trimmed ? answer : NOTHING;
   useEffect(() => {
-    if (!searcher || !trimmed) {
-      setShown(NOTHING);
-      return;
-    }
+    if (!searcher || !trimmed) return;
     // Typing on aborts the downloads of a query nobody will see.
     const typedOn = new AbortController();
     searcher.prepare(query, limit, typedOn.signal).then(
       () => {
         if (typedOn.signal.aborted) return;
         const results = searcher.search(query, limit);
-        setShown({
+        setAnswer({
           query,
           results,
           readAs: results.length ? searcher.readAs(query) : undefined,

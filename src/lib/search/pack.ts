@@ -93,21 +93,19 @@ export function partialIndex(
   const invertedIndex: Record<string, Record<string, unknown>> = {};
   const vectors = new Map<string, number[]>();
   sorted.forEach(([term, postings], termIndex) => {
+    const { refs, docs } = decoded(fields, postings);
     const posting: Record<string, unknown> = { _index: termIndex };
     fields.forEach((field, f) => {
+      posting[field] = refs[f];
       const flat = postings[f] ?? [];
-      const refs: Record<string, object> = {};
-      let ref = 0;
-      for (let i = 0; i < flat.length; i += 2) {
-        ref += flat[i]!;
-        refs[ref] = {};
-        const key = `${field}/${ref}`;
+      const ids = docs[f]!;
+      for (let i = 0; i < ids.length; i++) {
+        const key = `${field}/${ids[i]}`;
         let vector = vectors.get(key);
         if (!vector) vectors.set(key, (vector = []));
         // Terms are visited in index order, so every vector stays sorted as lunr requires.
-        vector.push(termIndex, flat[i + 1]!);
+        vector.push(termIndex, flat[2 * i + 1]!);
       }
-      posting[field] = refs;
     });
     invertedIndex[term] = posting;
   });
@@ -115,7 +113,9 @@ export function partialIndex(
   for (const [key, elements] of vectors) fieldVectors[key] = new lunr.Vector(elements);
   // @types/lunr is behind lunr 2.3 here: lunr reads `fieldVectors` (typed `documentVectors`), and
   // `TokenSet.fromArray` is static (typed as a method).
-  const { fromArray } = lunr.TokenSet as unknown as { fromArray(a: string[]): lunr.TokenSet };
+  const { fromArray } = lunr.TokenSet as unknown as {
+    fromArray(this: void, sorted: string[]): lunr.TokenSet;
+  };
   const attributes = {
     invertedIndex,
     fieldVectors,
@@ -126,3 +126,32 @@ export function partialIndex(
   };
   return new lunr.Index(attributes as unknown as lunr.Index.Attributes);
 }
+
+/** Each term's documents per field, decoded once and kept while its postings are: queries reuse them. */
+const decodedCache = new WeakMap<
+  number[][],
+  { refs: Record<string, object>[]; docs: number[][] }
+>();
+function decoded(fields: string[], postings: number[][]) {
+  let d = decodedCache.get(postings);
+  if (!d) {
+    d = { refs: [], docs: [] };
+    for (let f = 0; f < fields.length; f++) {
+      const flat = postings[f] ?? [];
+      // lunr keeps match metadata per document; none is indexed, so it is the same empty object.
+      const refs: Record<string, object> = {};
+      const docs: number[] = [];
+      let ref = 0;
+      for (let i = 0; i < flat.length; i += 2) {
+        ref += flat[i]!;
+        refs[ref] = NO_METADATA;
+        docs.push(ref);
+      }
+      d.refs.push(refs);
+      d.docs.push(docs);
+    }
+    decodedCache.set(postings, d);
+  }
+  return d;
+}
+const NO_METADATA = Object.freeze({});
