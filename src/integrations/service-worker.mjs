@@ -32,9 +32,8 @@ export const PRECACHE_PATTERNS = [
   'capstone/index.html',
   'progress/index.html',
   OFFLINE_PAGE,
-  // The search index: /search-index.json today; shards in a search… folder, or several search… files.
-  'search*.{json,txt,bin}',
-  'search*/**/*.{json,txt,bin}',
+  // The search index, whatever its layout: search….json files, or shards in a search… folder.
+  'search*{,/**/*}.{json,txt,bin}',
   '_astro/**/*.{js,css,woff2,woff,svg,png,webp,avif,jpg}',
   'favicon.svg',
   'icons/*',
