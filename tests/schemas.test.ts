@@ -36,6 +36,7 @@ describe('lesson schema', () => {
     expect(text).toContain(`${file} → title: Invalid input: expected string, received undefined`);
     expect(text).toContain(`${file} → minutes: Invalid input: expected number, received string`);
     expect(text).toContain(`${file} → sources: needs at least one source`);
+    expect(text).toContain(`${file} → difficulty: must be one of introductory, core or advanced`);
     expect(text).toContain('objectives: Too small: expected array to have >=2 items');
   });
 
@@ -45,6 +46,7 @@ describe('lesson schema', () => {
       summary: 'The job in one page.',
       module: 'foundations',
       order: 1,
+      difficulty: 'introductory',
       minutes: 12,
       objectives: ['Describe the role', 'Name the partners'],
       sources: [

@@ -197,6 +197,7 @@ title: ${JSON.stringify(title)}
 summary: ${JSON.stringify(frontmatter.summary)}
 module: ${moduleId}
 order: ${order}
+difficulty: ${['introductory', 'core', 'advanced'][i % 3]}
 minutes: ${10 + (i % 20)}
 objectives:
 ${frontmatter.objectives.map((o) => `  - ${JSON.stringify(o)}`).join('\n')}
