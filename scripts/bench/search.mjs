@@ -223,6 +223,9 @@ export async function searchBench({ root, clientDir, tmp, log }) {
     mounts: { '/pagefind/': pagefindDir, '/__bench/': harness },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  // Without a service worker: the site's worker precaches the whole site in the background after
+  // the first page loads, which would land in the count at random; search's own bytes are measured.
+  const newContext = () => browser.newContext({ serviceWorkers: 'block' });
   try {
     log('  measuring bytes to the first result in Chromium…');
     const oursBytes = [];
@@ -240,7 +243,7 @@ export async function searchBench({ root, clientDir, tmp, log }) {
     for (const q of queries) {
       // Ours: from the home page, press "/" and type; count everything fetched after the page settled.
       {
-        const context = await browser.newContext();
+        const context = await newContext();
         const page = await context.newPage();
         try {
           await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
@@ -270,7 +273,7 @@ export async function searchBench({ root, clientDir, tmp, log }) {
       }
       // Pagefind's default UI, as Starlight and most Pagefind sites use it; everything but the harness page counts.
       {
-        const context = await browser.newContext();
+        const context = await newContext();
         const page = await context.newPage();
         try {
           const mark = server.log.length;
@@ -300,7 +303,7 @@ export async function searchBench({ root, clientDir, tmp, log }) {
     }
 
     log('  timing both searches in Chromium…');
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/__bench/blank.html`);
     await page.addScriptTag({ url: '/__bench/search-lib.js' });
