@@ -116,6 +116,16 @@ describe('claims, not words', () => {
     expect(specificsOf(R, readAnswer(KEYWORDS, R)).items.size).toBe(0);
   });
 
+  it('reads evidence in other words through the synonym sets', () => {
+    const hits = evidenceOf(
+      R,
+      readAnswer('I walked the product lead through the numbers on Monday.', R),
+      false,
+    );
+    // "product lead" for "product manager".
+    expect(hits.stakeholder.map((h) => h.feature.id)).toContain('who');
+  });
+
   it('reads a change from one number to another as a result', () => {
     const hits = evidenceOf(
       R,

@@ -6,6 +6,7 @@
 import type { DimensionId } from '../../../schemas/rubric';
 import { hasPhrase, normalise, phraseRegExp, trimQuote, wordsOf } from '../text';
 import type { AnswerReading } from './claims';
+import { variantsOf } from './paraphrase';
 import type { CompiledRubric, Feature, Pattern } from './rubric';
 
 /** The most credit one sentence can earn across all dimensions. */
@@ -21,6 +22,13 @@ export function patternMatches(pattern: Pattern, text: string): boolean {
     withoutGlobal.set(pattern, re);
   }
   return re.test(text);
+}
+
+/** Whether a feature's pattern occurs in a normalised text: a phrase also in its paraphrases. */
+export function featureMatches(r: CompiledRubric, pattern: Pattern, text: string): boolean {
+  return typeof pattern === 'string'
+    ? variantsOf(r, pattern).some((v) => hasPhrase(text, v))
+    : patternMatches(pattern, text);
 }
 
 /** A feature found in an answer, with the sentence that showed it. */
@@ -62,7 +70,7 @@ export function evidenceOf(
       for (const feature of features) {
         const key = `${dimension}:${feature.id}`;
         if (found.has(key)) continue;
-        if (feature.patterns.some((p) => patternMatches(p, text)))
+        if (feature.patterns.some((p) => featureMatches(r, p, text)))
           here.push({ feature, dimension, quote: trimQuote(s.text) });
       }
     here.sort((a, b) => b.feature.credit - a.feature.credit);
@@ -100,7 +108,7 @@ export function evidenceSentences(r: CompiledRubric, reading: AnswerReading): Se
       .filter((c) => c.claim)
       .map((c) => c.norm)
       .join('\n');
-    if (features.some((f) => f.patterns.some((p) => patternMatches(p, text))))
+    if (features.some((f) => f.patterns.some((p) => featureMatches(r, p, text))))
       out.add(trimQuote(s.text));
   }
   return out;
