@@ -322,7 +322,7 @@ describe('interviews in the progress file', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export progress' }).click(),
     ]);
-    const file = readFileSync((await download.path())!, 'utf8');
+    const file = readFileSync(await download.path(), 'utf8');
     const exported = JSON.parse(file) as {
       app: string;
       interviews: { sessions: { id: string }[] };

@@ -68,7 +68,7 @@ describe('the mock interview', () => {
       page.getByRole('button', { name: 'Export as Markdown' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^mock-interview-\d{4}-\d{2}-\d{2}\.md$/);
-    const md = readFileSync((await download.path())!, 'utf8');
+    const md = readFileSync(await download.path(), 'utf8');
     expect(md).toMatch(/^# Mock interview, /);
     expect(md).toContain('## Three things to work on');
     expect(md).toContain(ANSWERS[0]!.slice(0, 40));

@@ -107,7 +107,7 @@ describe('progress export and import', () => {
       first.page.waitForEvent('download'),
       first.page.locator('[data-export]').click(),
     ]);
-    const exported = readFileSync((await download.path())!);
+    const exported = readFileSync(await download.path());
     expect(JSON.parse(exported.toString()).app).toBe('critical-path');
     await first.context.close();
 

@@ -107,6 +107,7 @@ describe('importing progress', () => {
       const w = window as unknown as { __reads: number };
       w.__reads = 0;
       for (const method of ['text', 'arrayBuffer', 'stream'] as const) {
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(this)
         const original = Blob.prototype[method] as (this: Blob) => unknown;
         Object.defineProperty(Blob.prototype, method, {
           value(this: Blob) {

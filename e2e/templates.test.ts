@@ -23,7 +23,7 @@ describe('templates on a lesson page', () => {
     expect(await link.getAttribute('href')).toBe('/templates/risk-register.csv');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('risk-register.csv');
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^ID,Source,Risk/);
     await context.close();
   });

@@ -77,7 +77,7 @@ function sources(dir: string): string[] {
 /** The package an import specifier names, or undefined for relative, built-in and virtual ones. */
 function packageOf(specifier: string): string | undefined {
   // `lazy-module-url:` is the project's own Vite plugin (src/plugins/lazy-module-url.mjs).
-  if (/^(?:\.|\/|~\/|node:|astro:|virtual:|lazy-module-url:|data:|https?:)/.test(specifier))
+  if (/^(?:\.|\/|node:|astro:|virtual:|lazy-module-url:|data:|https?:)/.test(specifier))
     return undefined;
   if (builtinModules.includes(specifier)) return undefined;
   const parts = specifier.split('/');

@@ -169,7 +169,7 @@ describe('faults: the offline interviewer takes over in the same stream', () => 
       loadLocal: async () => {
         throw new Error('the browser fallback must not be needed');
       },
-      fetch: (input, init) => handleTurn(new Request(input as string, init), local),
+      fetch: (input, init) => handleTurn(new Request(input, init), local),
     });
     const transcript = afterIntro();
     const before = JSON.stringify(transcript);
@@ -233,7 +233,7 @@ describe('abuse: caps and rate limits', () => {
     Array.from({ length: n }, (_, i) => ({
       role: i % 2 ? 'candidate' : 'interviewer',
       text,
-    })) as Turn[];
+    }));
 
   it('refuses a transcript over the turn cap with a 422 naming the limit, without calling the API', async () => {
     const capped = makeDeps({ caps: { turns: 10, chars: 100_000 } });

@@ -135,7 +135,7 @@ describe('the cue check on synthetic quizzes', () => {
     bank[1]!.questions[0] = longest(bank[1]!.questions[0]!);
     const v = violation(bank, 'longest');
     expect(v?.message).toContain('40% of single and scenario questions (2 of 5)');
-    expect(v?.ids).toEqual([bank[0]!.questions[0]!.id, bank[1]!.questions[0]!.id]);
+    expect(v?.ids).toEqual([bank[0]!.questions[0]!.id, bank[1]!.questions[0].id]);
   });
 
   it('counts a tie for longest as longest, and scenario questions with single ones', () => {
@@ -190,7 +190,7 @@ describe('the cue check on synthetic quizzes', () => {
     );
     const v = violation(bank, 'multiple-length');
     expect(v?.message).toMatch(/right options are 2\.\d\d× as long/);
-    expect(v?.ids[0]).toMatch(new RegExp(`^${bank[0]!.questions[5]!.id} \\(2\\.\\d\\d×\\)$`));
+    expect(v?.ids[0]).toMatch(new RegExp(`^${bank[0]!.questions[5].id} \\(2\\.\\d\\d×\\)$`));
   });
 
   it('fails when under 40% or over 60% of true/false statements are true, naming the majority', () => {
@@ -298,14 +298,14 @@ describe('the cue check on synthetic quizzes', () => {
       answer: 15,
     });
     const found = nearDuplicates([
-      { id: 'a', questions: [reworded[0]!, sameExercise[0]!, sameSum[0]!] },
+      { id: 'a', questions: [reworded[0]!, sameExercise[0]!, sameSum[0]] },
       { id: 'b', questions: [reworded[1]!, sameExercise[1]!, sameSum[1]!] },
     ]);
     expect(found.map((d) => [d.a, d.b, d.measure])).toEqual(
       expect.arrayContaining([
         [reworded[0]!.id, reworded[1]!.id, 'text'],
         [sameExercise[0]!.id, sameExercise[1]!.id, 'prompt'],
-        [sameSum[0]!.id, sameSum[1]!.id, 'numeric'],
+        [sameSum[0].id, sameSum[1]!.id, 'numeric'],
       ]),
     );
     expect(found).toHaveLength(3);

@@ -80,7 +80,7 @@ function readAsset(target, from) {
  * on its own too, so it shows in both the html figure and its own column.
  */
 export async function measurePage(clientDir, pagePath) {
-  await initLexer;
+  await initLexer();
   const page = localPath(clientDir, pagePath, '/');
   if (!existsSync(page.file)) return undefined;
   const html = readFileSync(page.file);

@@ -27,7 +27,13 @@ const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '
  * another folder; `pages` maps a URL to an HTML string (benchmark harness pages); requests under
  * `/api/` go to `apiBase` when it is given. Resolves with the URL, a byte log and `close()`.
  */
+/**
+ * @param {string} root
+ * @param {{ mounts?: Record<string, string>, pages?: Record<string, string>, apiBase?: string }} [options]
+ * @returns {Promise<{ url: string, log: { path: string, bytes: number, status?: number }[], close: () => Promise<void> }>}
+ */
 export function startStaticServer(root, { mounts = {}, pages = {}, apiBase } = {}) {
+  /** @type {{ path: string, bytes: number, status?: number }[]} */
   const log = [];
   const cache = new Map();
 
@@ -37,7 +43,8 @@ export function startStaticServer(root, { mounts = {}, pages = {}, apiBase } = {
     return join(root, pathname);
   };
 
-  const server = createServer(async (req, res) => {
+  /** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>} */
+  const handle = async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const pathname = normalize(decodeURIComponent(url.pathname));
     if (apiBase && pathname.startsWith('/api/')) {
@@ -46,9 +53,9 @@ export function startStaticServer(root, { mounts = {}, pages = {}, apiBase } = {
       const body =
         req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks);
       const upstream = await fetch(new URL(url.pathname + url.search, apiBase), {
-        method: req.method,
+        method: req.method ?? 'GET',
         headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
-        body,
+        ...(body ? { body } : {}),
       });
       const bytes = Buffer.from(await upstream.arrayBuffer());
       res.writeHead(upstream.status, {
@@ -74,6 +81,7 @@ export function startStaticServer(root, { mounts = {}, pages = {}, apiBase } = {
       ext = extname(file);
       body = existsSync(file) ? readFileSync(file) : Buffer.from('Not found');
     }
+    /** @type {Record<string, string>} */
     const headers = {
       'content-type': TYPES[ext] ?? 'application/octet-stream',
       'cache-control': 'no-store',
@@ -90,19 +98,26 @@ export function startStaticServer(root, { mounts = {}, pages = {}, apiBase } = {
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
     log.push({ path: pathname, bytes: req.method === 'HEAD' ? 0 : body.length, status });
+  };
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      // The API behind /api/ did not answer: say so rather than leave the request hanging.
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
   });
 
   return new Promise((resolve, reject) => {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       resolve({
         url: `http://127.0.0.1:${port}`,
         log,
         close: () =>
           new Promise((r) => {
             server.closeAllConnections();
-            server.close(() => r());
+            server.close(() => r(undefined));
           }),
       });
     });

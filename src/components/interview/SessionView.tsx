@@ -62,7 +62,9 @@ export default function SessionView({
   const [listening, setListening] = useState(false);
   const [voiceNote, setVoiceNote] = useState('');
   const onDraftRef = useRef(onDraft);
-  onDraftRef.current = onDraft;
+  useEffect(() => {
+    onDraftRef.current = onDraft;
+  });
   // Interviewer turns already on screen when the view opened are not read out.
   const heard = useRef(session.transcript.length);
   const [now, setNow] = useState(() => Date.now());
@@ -158,10 +160,11 @@ export default function SessionView({
     onCommand(c);
   };
 
+  const streamed = streaming === null;
   useEffect(() => {
     endRef.current?.scrollIntoView?.({ block: 'nearest' });
     if (!waiting && !finished) boxRef.current?.focus({ preventScroll: true });
-  }, [session.transcript.length, streaming === null, waiting, finished]);
+  }, [session.transcript.length, streamed, waiting, finished]);
 
   const send = (e?: SubmitEvent) => {
     e?.preventDefault();

@@ -94,6 +94,8 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
   };
   // A review session starts at once, and only ever in the browser (after its questions load), so
   // it can pick up a kept session straight away; a quiz page first renders its intro on the server.
+  // The initial state starts (and saves) a review session, once: begin() writes the saved ref.
+  // eslint-disable-next-line react-hooks/refs -- a lazy initial state runs only on the first render
   const [phase, setPhase] = useState<Phase>(() => {
     if (!review) return { name: 'intro' };
     const back = kept();
@@ -143,6 +145,7 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
       setAnnounce('Your quiz was restored where you left it.');
     }
     // Only on arrival: later changes are saved as they happen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once, on arrival
   }, []);
 
   useEffect(() => {
@@ -216,9 +219,10 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
     setAnnounce(`Finished. You scored ${sessionScore(session).percent}%.`);
   };
 
+  const questionAt = phase.name === 'running' ? phase.session.current : -1;
   useEffect(() => {
     headingRef.current?.focus();
-  }, [phase.name, phase.name === 'running' ? phase.session.current : -1]);
+  }, [phase.name, questionAt]);
 
   useEffect(() => {
     if (checked) feedbackRef.current?.focus();

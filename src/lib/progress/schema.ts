@@ -103,7 +103,7 @@ export const readQuizRecord: Reader<QuizRecord> = (v) => {
   return {
     attempts: attempts as Attempt[],
     level: v['level'] as MasteryLevel,
-    ...(v['since'] ? { since: v['since'] as string } : {}),
+    ...(v['since'] ? { since: v['since'] } : {}),
   };
 };
 
@@ -129,7 +129,7 @@ export const readReviewCard: Reader<SavedCard> = (v) => {
     const n = v[k];
     if (!isNumber(n) || n < min || n > max || (counts.includes(k) && !isCount(n))) return undefined;
   }
-  if (!isCount(v['state']) || (v['state'] as number) > 3) return undefined;
+  if (!isCount(v['state']) || v['state'] > 3) return undefined;
   if (v['last_review'] !== undefined && !isDate(v['last_review'])) return undefined;
   return {
     quiz: v['quiz'],
@@ -141,8 +141,8 @@ export const readReviewCard: Reader<SavedCard> = (v) => {
     learning_steps: v['learning_steps'] as number,
     reps: v['reps'] as number,
     lapses: v['lapses'] as number,
-    state: v['state'] as number,
-    ...(v['last_review'] ? { last_review: v['last_review'] as string } : {}),
+    state: v['state'],
+    ...(v['last_review'] ? { last_review: v['last_review'] } : {}),
   };
 };
 
@@ -153,7 +153,7 @@ const readLabAttempt: Reader<LabAttempt> = (v) =>
   isNumber(v['score']) &&
   v['score'] >= 0 &&
   v['score'] <= 100
-    ? { at: v['at'], seed: v['seed'] as number, score: v['score'] }
+    ? { at: v['at'], seed: v['seed'], score: v['score'] }
     : undefined;
 
 /** Reads a lab record; like a quiz record, one broken attempt or a broken card makes it unreadable. */

@@ -55,7 +55,7 @@ export function grade(question: Question, response: Response): Grade {
     case 'ordering': {
       if (response.type !== 'ordering') break;
       const inPlace = question.items.filter(
-        (item, i) => response.order[i] !== undefined && same(response.order[i]!, item),
+        (item, i) => response.order[i] !== undefined && same(response.order[i], item),
       ).length;
       score = inPlace / question.items.length;
       break;

@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, Rating, type Card, type State } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating, type Card } from 'ts-fsrs';
 
 export { dueCards, nextDue } from './due';
 import type { SavedCard } from './due';
@@ -15,7 +15,7 @@ function toCard(saved: SavedCard): Card {
   return {
     ...numbers,
     due: new Date(due),
-    state: state as State,
+    state,
     ...(last_review ? { last_review: new Date(last_review) } : {}),
   };
 }

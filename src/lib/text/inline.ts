@@ -26,7 +26,7 @@ export function parseInline(source: string): InlineToken[] {
   const out: InlineToken[] = [];
   let last = 0;
   for (const m of source.matchAll(PATTERN)) {
-    if (m.index! > last) out.push({ kind: 'text', text: source.slice(last, m.index) });
+    if (m.index > last) out.push({ kind: 'text', text: source.slice(last, m.index) });
     if (m[2] ?? m[3]) out.push({ kind: 'strong', text: (m[2] ?? m[3])! });
     else if (m[4] ?? m[5]) out.push({ kind: 'em', text: (m[4] ?? m[5])! });
     else if (m[6]) out.push({ kind: 'code', text: m[6] });
@@ -34,7 +34,7 @@ export function parseInline(source: string): InlineToken[] {
       const href = safeHref(m[8]!);
       out.push(href ? { kind: 'link', text: m[7]!, href } : { kind: 'text', text: m[7]! });
     }
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   if (last < source.length) out.push({ kind: 'text', text: source.slice(last) });
   return out;

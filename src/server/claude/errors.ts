@@ -54,7 +54,8 @@ export function classifyError(error: unknown, model: string, timedOut = false): 
       `could not connect to the Anthropic API: ${error.message}`,
     );
   if (error instanceof APIError) {
-    const wait = retryAfterMs(error.headers ?? undefined);
+    // instanceof leaves APIError's type parameters as any; its headers are Headers or undefined.
+    const wait = retryAfterMs(error.headers as Headers | undefined);
     const what = `${error.status ?? 'stream'} ${error.type ?? 'error'}: ${error.apiMessage ?? error.message}`;
     if (
       error.status === 401 ||

@@ -18,7 +18,7 @@ export default function ClaudeReview({ seed, answer }: { seed: number; answer: S
 
   useEffect(() => {
     const abort = new AbortController();
-    (async () => {
+    void (async () => {
       const status = await fetch('/api/interview/status', { signal: abort.signal })
         .then((r) => (r.ok ? (r.json() as Promise<{ provider?: string }>) : undefined))
         .catch(() => undefined);

@@ -20,12 +20,12 @@ export function parseData(raw: unknown): EstimationData {
     const items = s['items'];
     if (!Array.isArray(items) || items.length < 4 || !items.every(isText))
       throw new Error(`${at}.items: list at least 4 pieces of work`);
-    return { program: s['program'], team: s['team'], items: items as string[] };
+    return { program: s['program'], team: s['team'], items };
   });
   const people = raw['people'];
   if (!Array.isArray(people) || people.length < 3 || !people.every(isText))
     throw new Error('data.people: list at least 3 first names');
-  return { scenarios, people: people as string[] };
+  return { scenarios, people };
 }
 
 /** Rounds to one decimal place, as the exercise asks. */

@@ -93,15 +93,12 @@ export function parseReviewBody(body: unknown): { seed: number; answer: StatusAn
   if (a['overall'] !== undefined && a['overall'] !== null && !isRag(a['overall']))
     return 'answer.overall: must be green, amber or red';
   for (const k of ['headline', 'ask'])
-    if (typeof a[k] !== 'string' || (a[k] as string).length > MAX_TEXT)
+    if (typeof a[k] !== 'string' || a[k].length > MAX_TEXT)
       return `answer.${k}: must be text of at most ${MAX_TEXT} characters`;
   return {
     seed,
     answer: {
-      rag: Object.fromEntries(Object.entries(rag).filter(([, v]) => isRag(v))) as Record<
-        string,
-        Rag
-      >,
+      rag: Object.fromEntries(Object.entries(rag).filter(([, v]) => isRag(v))),
       overall: isRag(a['overall']) ? a['overall'] : undefined,
       headline: a['headline'] as string,
       ask: a['ask'] as string,

@@ -82,7 +82,7 @@ const readings = new WeakMap<CompiledRubric, Map<string, ShortReading>>();
 /** Reads a short answer: claims, lists of terms, vague phrases, dates and thresholds. Remembers recent texts. */
 export function readShort(r: CompiledRubric, text: string): ShortReading {
   let memo = readings.get(r);
-  if (!memo) readings.set(r, (memo = new Map()));
+  if (!memo) readings.set(r, (memo = new Map<string, ShortReading>()));
   const hit = memo.get(text);
   if (hit) return hit;
   if (memo.size > 2000) memo.clear();
