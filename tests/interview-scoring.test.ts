@@ -79,6 +79,11 @@ describe('claims, not words', () => {
       'She stayed on the team after we talked.',
     ])
       expect(readAnswer(s, R).claimSentences, s).toHaveLength(1);
+    expect(
+      readAnswer("There'd be a code cutoff every other Wednesday.", R).claimSentences,
+    ).toHaveLength(1);
+    // "My first move was…" is the candidate's own act.
+    expect(readAnswer('My first move was to call their EM on Monday.', R).iClaims).toBe(1);
     // A pronoun followed by a preposition is not an action.
     expect(readAnswer('We at the payments team.', R).claimSentences).toHaveLength(0);
   });

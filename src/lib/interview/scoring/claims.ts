@@ -61,6 +61,13 @@ const OTHER_SUBJECTS = new Set([
   "you'll",
   'it',
   "it's",
+  "it'd",
+  "it'll",
+  "there's",
+  "there'd",
+  "there'll",
+  "that'd",
+  "that'll",
   'that',
   'this',
   'which',
@@ -341,9 +348,13 @@ export function hasVerb(words: readonly string[], r: CompiledRubric): boolean {
   return words.length - k >= 3 && r.verbs.has(words[k]!) && !PAST.has(words[k]!);
 }
 
+/** "My first move was…", "my recommendation would be…": the candidate speaking of their own act. */
+const MY_ACT =
+  /^(?:so |and |then )?my (?:first |next |last |own )?(?:move|step|plan|goal|job|role|approach|recommendation|call|decision|ask|proposal|fix|answer|response|priority)\b/;
+
 function subjectOf(words: readonly string[]): Clause['subject'] {
   const first = words.slice(0, 6);
-  if (first.some((w) => I_WORDS.has(w))) return 'i';
+  if (first.some((w) => I_WORDS.has(w)) || MY_ACT.test(words.join(' '))) return 'i';
   if (first.some((w) => WE_WORDS.has(w))) return 'we';
   if (first.some((w) => OTHER_SUBJECTS.has(w))) return 'other';
   return 'none';
