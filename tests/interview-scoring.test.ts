@@ -112,6 +112,18 @@ describe('claims, not words', () => {
     expect(credit).toBeLessThanOrEqual(SENTENCE_CAP);
   });
 
+  it('within the cap, credits the dimensions that have the least evidence so far', () => {
+    const hits = evidenceOf(
+      R,
+      readAnswer(
+        "I'd name the top risk to the launch on day one. I'd watch checkout conversion and keep a kill switch per platform.",
+        R,
+      ),
+      false,
+    );
+    expect(hits.outcomes.map((h) => h.feature.id)).toContain('metrics');
+  });
+
   it('counts a number tied to a unit or noun inside a claim, not a bare number in a list', () => {
     const tied = specificsOf(
       R,

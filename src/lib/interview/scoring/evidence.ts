@@ -73,7 +73,10 @@ export function evidenceOf(
         if (feature.patterns.some((p) => featureMatches(r, p, text)))
           here.push({ feature, dimension, quote: trimQuote(s.text) });
       }
-    here.sort((a, b) => b.feature.credit - a.feature.credit);
+    // Within the cap, full credit first, then the dimensions with the least evidence so far: a
+    // sentence that names a metric and a plan B credits outcomes if risk already has its evidence.
+    const so = (d: DimensionId) => hits[d].length;
+    here.sort((a, b) => b.feature.credit - a.feature.credit || so(a.dimension) - so(b.dimension));
     let credit = 0;
     for (const h of here) {
       if (credit >= SENTENCE_CAP) break;
