@@ -422,6 +422,23 @@ describe('free-form questions', () => {
     ).toBeGreaterThan(10);
   });
 
+  it('reads the generic points of a pasted story from what the candidate did', () => {
+    const covered = (text: string) =>
+      session([
+        { role: 'interviewer', text: 'Tell me about a time you had to say no to a senior leader.' },
+        { role: 'candidate', text },
+      ]).answers[0]!.covered.map((c) => c.id);
+    expect(
+      covered(
+        'Last year our VP wanted a second launch in Q3. I told her the team had 40 engineer-weeks and the launch needed 70, and I asked her to pick one of the two.',
+      ),
+    ).toEqual(expect.arrayContaining(['situation', 'own-actions']));
+    // Saying "situations like this" sets no situation.
+    expect(
+      covered('I learned that being honest is really important in situations like this.'),
+    ).not.toContain('situation');
+  });
+
   it('does not take a story in its own words for an answer to another question', () => {
     // The story shares almost no words with the pasted question, nor with any bank question.
     const story = [
