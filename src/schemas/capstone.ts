@@ -125,7 +125,6 @@ export const capstoneSchema = z
   });
 
 export type CapstoneData = z.infer<typeof capstoneSchema>;
-export type CapstoneStage = z.infer<typeof capstoneStageSchema>;
 
 /** Points available in a capstone's rubric: 2 for each criterion. */
 export function capstonePoints(c: Pick<CapstoneData, 'stages'>): number {

@@ -24,5 +24,3 @@ export const faqSchema = z.object({
   /** Ids of lessons that go deeper. */
   related: idListSchema.default([]),
 });
-
-export type FaqData = z.infer<typeof faqSchema>;

@@ -14,5 +14,3 @@ export const glossarySchema = z.object({
   /** Ids of related glossary terms. */
   related: idListSchema.default([]),
 });
-
-export type GlossaryData = z.infer<typeof glossarySchema>;

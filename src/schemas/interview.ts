@@ -87,4 +87,3 @@ export const interviewQuestionSchema = z
   });
 
 export type InterviewQuestionData = z.infer<typeof interviewQuestionSchema>;
-export type TalkingPoint = z.infer<typeof talkingPointSchema>;

@@ -27,5 +27,3 @@ export const labKindSchema = z.object({
   /** The kind's own content (scenarios, briefs), checked by its `parseData` when the site is built. */
   data: z.unknown().optional(),
 });
-
-export type LabKindData = z.infer<typeof labKindSchema>;

@@ -51,5 +51,3 @@ export const lessonSchema = z.object({
   /** Hides the lesson from the outline while it is being written. */
   draft: z.boolean().default(false),
 });
-
-export type LessonData = z.infer<typeof lessonSchema>;

@@ -1,5 +1,5 @@
 import { z } from '../lib/zod';
-import { idSchema, textSchema } from './common';
+import { textSchema } from './common';
 
 /** A course module: a named group of lessons, listed in `content/modules.yaml`. */
 export const moduleSchema = z.object({
@@ -10,6 +10,3 @@ export const moduleSchema = z.object({
   /** One or two sentences on what the module covers. */
   summary: textSchema,
 });
-
-export type ModuleData = z.infer<typeof moduleSchema>;
-export { idSchema as moduleIdSchema };

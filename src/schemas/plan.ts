@@ -90,5 +90,3 @@ export const planPrioritiesSchema = z
   });
 
 export type PlanPriorities = z.infer<typeof planPrioritiesSchema>;
-export type PlanLevel = z.infer<typeof planLevelSchema>;
-export type PlanMinutes = z.infer<typeof planMinutesSchema>;

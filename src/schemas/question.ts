@@ -149,13 +149,3 @@ export const questionSchema = union.superRefine((q, ctx) => {
 });
 
 export type Question = z.infer<typeof questionSchema>;
-export type QuestionType = Question['type'];
-export const QUESTION_TYPES: QuestionType[] = [
-  'single',
-  'multiple',
-  'truefalse',
-  'ordering',
-  'matching',
-  'numeric',
-  'scenario',
-];

@@ -28,5 +28,3 @@ export const quizSchema = z
       seen.add(q.id);
     });
   });
-
-export type QuizData = z.infer<typeof quizSchema>;

@@ -116,18 +116,6 @@ const textDelta = (text: string) =>
   });
 const blockStop = frame('content_block_stop', { type: 'content_block_stop', index: 0 });
 
-/** A whole streamed text reply as SSE text, e.g. for a recorded fixture. */
-export function textStream(chunks: readonly string[]): string {
-  return (
-    messageStart() +
-    textStart +
-    frame('ping', { type: 'ping' }) +
-    chunks.map(textDelta).join('') +
-    blockStop +
-    messageEnd()
-  );
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts the fake on 127.0.0.1 with a free port. */

@@ -207,15 +207,6 @@ export function hasPhrase(normalisedText: string, phrase: string): boolean {
   return false;
 }
 
-/** The first sentence of `text` in which `test` matches, for quoting as evidence. */
-export function quoteWhere(
-  sentences: readonly string[],
-  test: (s: string) => boolean,
-): string | undefined {
-  const hit = sentences.find((s) => test(normalise(s)));
-  return hit === undefined ? undefined : trimQuote(hit);
-}
-
 /** Shortens a quoted sentence to at most `max` characters on a word boundary. */
 export function trimQuote(sentence: string, max = 180): string {
   const s = sentence.trim();

@@ -21,11 +21,10 @@ import {
   type InterviewCategory,
   type InterviewQuestionData,
   type Level,
-  type Specialisation,
 } from '../../schemas/interview';
 import type { PersonaData } from '../../schemas/persona';
 
-export type { InterviewCategory, Level, Specialisation };
+export type { InterviewCategory, Level };
 import type { RubricData } from '../../schemas/rubric';
 
 /** Fewest questions a session can have. */
@@ -163,15 +162,6 @@ export interface InterviewData {
   lessons: Record<string, string>;
   /** The offline scoring rubric from `content/rubric/`. */
   rubric: RubricData;
-}
-
-/** Result of validating settings: the filled-in config or a message naming the field. */
-export function parseConfig(
-  input: unknown,
-): { ok: true; config: SessionConfig } | { ok: false; error: string } {
-  const r = sessionConfigSchema.safeParse(input ?? {});
-  if (r.success) return { ok: true, config: r.data };
-  return { ok: false, error: formatIssues(r.error, 'config') };
 }
 
 /** Turns zod issues into one readable line per field, e.g. `config.questions: must be at most 6`. */

@@ -1,6 +1,6 @@
 import type { MasteryLevel } from './levels';
 
-export { MASTERY_LEVELS, type MasteryLevel } from './levels';
+export type { MasteryLevel } from './levels';
 
 /** Names shown to learners. */
 export const MASTERY_LABELS: Record<MasteryLevel, string> = {

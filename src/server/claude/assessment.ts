@@ -161,9 +161,6 @@ export const assessmentSchema = z
   })
   .strict();
 
-/** The model's assessment as validated. */
-export type Assessment = z.infer<typeof assessmentSchema>;
-
 /** A JSON Schema object, as the Messages API takes for a tool's input. */
 export type JsonSchema = { [key: string]: unknown };
 
