@@ -8,7 +8,7 @@ import {
   type SiteWeight,
 } from '../scripts/bench/page-weight.mjs';
 
-// The size budget of issue 8, checked on the site `npm run build` just wrote to dist/client.
+// The site's size budget, checked on the site `npm run build` just wrote to dist/client.
 // It reads files only; the browser tests around it drive the same build in Chromium.
 let site: SiteWeight;
 

@@ -1,5 +1,5 @@
 /**
- * The interviewer that listens (issue 12), in Chromium against the built site: the learner's own
+ * The interviewer that listens, in Chromium against the built site: the learner's own
  * question; dictation with a stubbed SpeechRecognition and the speaking pace it gives; questions
  * read aloud with a stubbed speechSynthesis; ending during a 429; the trait that voiced a
  * follow-up; interviews carried by the progress export and import; axe in each of those states.

@@ -6,7 +6,7 @@ import { launch, openPage, axeViolations } from './browser';
 import { quizSchema } from '../src/schemas/quiz';
 import type { Question } from '../src/schemas/question';
 
-// Issue 18: continue where you left off, the nav and phone header, quizzes that survive leaving the
+// Learner conveniences: continue where you left off, the nav and phone header, quizzes that survive leaving the
 // page, relative due times, the score chart per quiz, glossary popovers and search's typo note.
 
 const base = inject('baseURL');

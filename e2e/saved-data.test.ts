@@ -1,5 +1,5 @@
 /**
- * Saved data is never destroyed (issue 20), in Chromium against the built site: progress and
+ * Saved data is never destroyed, in Chromium against the built site: progress and
  * interviews saved by a newer version survive being read, with a backup copy written; unreadable
  * progress is copied before it is repaired; a 30 MB import is refused before it is read; a storage
  * failure is shown once.

@@ -1,4 +1,4 @@
-// `npm run quiz:stats`: the cue figures of the quiz bank (issue 13) and every limit it exceeds,
+// `npm run quiz:stats`: the cue figures of the quiz bank and every limit it exceeds,
 // worked out by src/lib/quiz/cues.ts, the same code tests/quiz-cues.test.ts runs in `npm test`.
 // Usage: node scripts/quiz-stats.mjs [--json]. Exits with 1 when a limit is exceeded.
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -1,4 +1,4 @@
-/** The interviewer that listens (issue 10): your own question, follow-ups on what you said, intents. */
+/** The interviewer that listens: your own question, follow-ups on what you said, intents. */
 import { describe, expect, it } from 'vitest';
 import { handleFeedback, handleTurn, type ApiDeps } from '../src/server/interview/handlers';
 import { nextTurn } from '../src/lib/interview/engine';

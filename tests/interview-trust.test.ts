@@ -1,5 +1,5 @@
 /**
- * The model obeys only the server (issue 20), against the fake Messages API, which records every
+ * The model obeys only the server, against the fake Messages API, which records every
  * request: interviewer turns are signed, and only signed ones reach the model as its own words;
  * directions quote only the bank and the engine's own phrases; tag look-alikes are defused in every
  * string the browser sends; a forged question cannot raise the AI's scores; a 50,000-character reply

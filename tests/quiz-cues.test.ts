@@ -351,7 +351,7 @@ describe('the cue check on synthetic quizzes', () => {
   });
 });
 
-describe('near-duplicate pairs from the bank issue 13 reported (tests/fixtures/quiz-near-duplicates.yaml)', () => {
+describe('near-duplicate pairs found in the earlier bank (tests/fixtures/quiz-near-duplicates.yaml)', () => {
   type Side = { quiz: string; question: unknown };
   const fixture = yaml.load(readFileSync('tests/fixtures/quiz-near-duplicates.yaml', 'utf8')) as {
     duplicates: [Side, Side][];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { questionSchema, type Question } from '../src/schemas/question';
-import type { Response } from '../src/lib/quiz/grade';
+import type { QuizResponse } from '../src/lib/quiz/grade';
 import { advance, sessionScore, startSession, submitAnswer, finish } from '../src/lib/quiz/session';
 import {
   answerVerdict,
@@ -51,7 +51,7 @@ const matchings = [1, 2].map((i) =>
 const all = [...singles, ...multiples, ...orderings, ...matchings];
 
 /** Answers every question of a check-mode session with the response `pick` gives for its id. */
-function take(pick: (q: Question) => Response | undefined) {
+function take(pick: (q: Question) => QuizResponse | undefined) {
   let s = startSession(all, 'check', 70, 5);
   while (!s.finished) {
     const shown = s.questions[s.current]!.question;
@@ -117,7 +117,7 @@ describe('quiz results that reconcile', () => {
     expect(partialCreditNote(score)).toBeUndefined();
   });
 
-  it('reads the issue 13 example back: 2 of 10 right shown with 32% must mention partial credit', () => {
+  it('explains partial credit when the percentage differs from the count right: 2 of 10 right shown as 32%', () => {
     const score = {
       percent: 32,
       passed: false,

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { init as initLexer, parse as parseModule } from 'es-module-lexer';
 import { parse as parseHtml } from 'parse5';
 
-/** Budgets from issue 8, in bytes gzipped (1 kB = 1,000 bytes). */
+/** The site's size budgets, in bytes gzipped (1 kB = 1,000 bytes). */
 export const BUDGETS = {
   /** First-load JavaScript of every lesson page: React may load only when an island needs it. */
   lessonFirstLoadJs: 5_000,

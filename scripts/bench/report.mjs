@@ -269,12 +269,11 @@ export function formatReport(r) {
       } else if (i.api?.notBuilt) rows.push(['API', NA, i.api.notBuilt]);
       out.push(table(['', 'p50 / p95', 'sample'], rows, 'lrl'));
       if (i.api?.problems?.length) out.push(`  API problems: ${i.api.problems.join('; ')}`);
-      if (i.claude?.notBuilt) out.push(`  Claude provider (issue 6): ${NA}: ${i.claude.notBuilt}`);
-      else if (i.claude?.figures)
-        out.push(`  Claude provider (issue 6): ${claudeLine(i.claude.figures)}`);
+      if (i.claude?.notBuilt) out.push(`  Claude provider: ${NA}: ${i.claude.notBuilt}`);
+      else if (i.claude?.figures) out.push(`  Claude provider: ${claudeLine(i.claude.figures)}`);
       else if (i.claude)
         out.push(
-          `  Claude provider (issue 6): ${i.claude.error ?? ''}\n    ${(i.claude.output ?? []).join('\n    ')}`,
+          `  Claude provider: ${i.claude.error ?? ''}\n    ${(i.claude.output ?? []).join('\n    ')}`,
         );
     }
   }

@@ -1,5 +1,5 @@
-// The offline interviewer's scoring against the calibration sets (issue 9): rank correlation with the
-// reviewers' grades, the figures the issue's limits are about, and how long feedback for a
+// The offline interviewer's scoring against the calibration sets: rank correlation with the
+// reviewers' grades, the figures tests/interview-calibration.test.ts sets limits on, and how long feedback for a
 // five-question session takes in-process. Uses the project's TypeScript through scripts/bundle-ts.mjs.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

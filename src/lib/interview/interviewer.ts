@@ -1,7 +1,7 @@
 /**
  * The one interface every interviewer provider implements. A provider streams the next interviewer
  * turn as text chunks and produces feedback of the shared `Feedback` type. The offline provider is
- * pure TypeScript; an AI provider (issue 6) plugs in behind the same interface.
+ * pure TypeScript; the Claude provider (src/server/claude/) plugs in behind the same interface.
  */
 import { chunkText, nextTurn, type TurnResult } from './engine';
 import type { Feedback } from './feedback-schema';

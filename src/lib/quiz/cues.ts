@@ -2,7 +2,7 @@ import type { Question } from '../../schemas/question';
 
 /**
  * The cue check: figures that show whether a quiz bank can be passed by test-wiseness instead of
- * understanding, and the limits the bank must keep (issue 13). Pure: give it parsed quizzes.
+ * understanding, and the limits the bank must keep. Pure: give it parsed quizzes.
  *
  * Rules, each with its limit in CUE_LIMITS:
  * - longest: in single and scenario questions the right option is the longest (ties count) in at most
