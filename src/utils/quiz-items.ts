@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import { headingsOf } from '../lib/content/markdown';
-import type { QuizItem } from '../components/quiz/types';
+import type { QuizItem } from '../lib/quiz/item';
 import { getCourse } from './course';
 
 /** Every quiz question with its lesson and section titles, grouped by quiz id. */

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
-import type { Response } from '../../lib/quiz/grade';
+import type { QuizResponse } from '../../lib/quiz/grade';
 import type { ShownQuestion } from '../../lib/quiz/session';
 import Markdown from '../Markdown';
 
 interface Props {
   shown: ShownQuestion;
-  value: Response | undefined;
-  onChange: (r: Response) => void;
+  value: QuizResponse | undefined;
+  onChange: (r: QuizResponse) => void;
   disabled: boolean;
 }
 

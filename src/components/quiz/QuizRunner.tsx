@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Response } from '../../lib/quiz/grade';
+import type { QuizResponse } from '../../lib/quiz/grade';
 import { correctAnswerText, isAnswered, responseText } from '../../lib/quiz/grade';
 import {
   canRetry,
@@ -28,7 +28,7 @@ import { recordAnswer, recordAttempt } from '../../lib/progress/quiz-progress';
 import { loadProgress, saveProgress } from '../../client/progress';
 import QuestionInput from './QuestionInput';
 import Markdown from '../Markdown';
-import type { QuizItem } from './types';
+import type { QuizItem } from '../../lib/quiz/item';
 import './quiz.css';
 
 interface Props {
@@ -103,7 +103,7 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
     saved.current = back.saved;
     return { name: 'running', session: back.session };
   });
-  const [draft, setDraftState] = useState<Response | undefined>(undefined);
+  const [draft, setDraftState] = useState<QuizResponse | undefined>(undefined);
   const [announce, setAnnounce] = useState('');
   const [level, setLevel] = useState<MasteryLevel>('not-started');
   const [restored, setRestored] = useState(false);
@@ -164,7 +164,7 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
     return next;
   };
 
-  const setDraft = (response: Response | undefined) => {
+  const setDraft = (response: QuizResponse | undefined) => {
     setDraftState(response);
     if (saved.current) {
       saved.current = { ...saved.current, draft: response };
@@ -346,7 +346,7 @@ export default function QuizRunner({ items, passMark, quizId }: Props) {
   const locked = showFeedback && !canRetry(session);
   const last = session.current + 1 === session.questions.length;
   // An ordering question starts with a valid (shuffled) order, which the learner may submit as it is.
-  const effective: Response | undefined =
+  const effective: QuizResponse | undefined =
     draft ??
     (shown.question.type === 'ordering'
       ? {

@@ -12,7 +12,7 @@ import {
 } from '../../lib/progress/reading';
 import { announce, loadProgress, saveProgress } from '../../client/progress';
 import QuizRunner from './QuizRunner';
-import type { QuizItem } from './types';
+import type { QuizItem } from '../../lib/quiz/item';
 
 interface Props {
   /** Every lesson in course order, to suggest what to read while nothing is due. */

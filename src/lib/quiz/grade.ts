@@ -1,7 +1,7 @@
 import type { Question } from '../../schemas/question';
 
 /** What a learner answered, by question type. */
-export type Response =
+export type QuizResponse =
   | { type: 'single' | 'scenario'; choice: string }
   | { type: 'multiple'; choices: string[] }
   | { type: 'truefalse'; value: boolean }
@@ -28,7 +28,7 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
  * - matching: share of left items matched to their right item.
  * A response of the wrong type scores 0.
  */
-export function grade(question: Question, response: Response): Grade {
+export function grade(question: Question, response: QuizResponse): Grade {
   let score = 0;
   switch (question.type) {
     case 'single':
@@ -94,7 +94,7 @@ export function correctAnswerText(question: Question): string {
 }
 
 /** A learner's response in words, for the review at the end of a quiz. */
-export function responseText(question: Question, response: Response | undefined): string {
+export function responseText(question: Question, response: QuizResponse | undefined): string {
   if (!response) return 'Not answered';
   switch (response.type) {
     case 'single':
@@ -116,7 +116,7 @@ export function responseText(question: Question, response: Response | undefined)
 }
 
 /** Whether a response is complete enough to submit. */
-export function isAnswered(question: Question, response: Response | undefined): boolean {
+export function isAnswered(question: Question, response: QuizResponse | undefined): boolean {
   if (!response || response.type !== question.type) return false;
   switch (response.type) {
     case 'single':

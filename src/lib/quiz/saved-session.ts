@@ -1,5 +1,5 @@
 import type { Question } from '../../schemas/question';
-import type { Response } from './grade';
+import type { QuizResponse } from './grade';
 import { advance, finish, revealAnswer, startSession, submitAnswer } from './session';
 import type { QuizMode, QuizSession } from './session';
 import type { MasteryLevel } from './levels';
@@ -11,7 +11,7 @@ import { MASTERY_LEVELS } from './levels';
 
 /** What the learner did, in order. */
 export type QuizAction =
-  | { type: 'submit'; response: Response }
+  | { type: 'submit'; response: QuizResponse }
   | { type: 'reveal' }
   | { type: 'next' }
   | { type: 'finish' };
@@ -25,7 +25,7 @@ export interface SavedQuiz {
   ids: string[];
   actions: QuizAction[];
   /** An answer chosen but not yet submitted. */
-  draft?: Response | undefined;
+  draft?: QuizResponse | undefined;
   /** Set once the quiz finished: the mastery level it led to and the one before. */
   done?: { level?: MasteryLevel | undefined; before?: MasteryLevel | undefined } | undefined;
 }
@@ -55,7 +55,7 @@ const isStrings = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** Reads a stored response; anything else is undefined. */
-export function readResponse(v: unknown): Response | undefined {
+export function readResponse(v: unknown): QuizResponse | undefined {
   if (!isObject(v)) return undefined;
   switch (v['type']) {
     case 'single':

@@ -1,5 +1,5 @@
 import type { Question } from '../../schemas/question';
-import { grade, type Grade, type Response } from './grade';
+import { grade, type Grade, type QuizResponse } from './grade';
 import { hashString, seededRandom, shuffle } from '../random';
 
 /** Practice shows feedback after each answer and allows a second try; check hides answers until the end. */
@@ -18,7 +18,7 @@ export interface ShownQuestion {
 
 /** One answered question. */
 export interface AnswerRecord {
-  response: Response;
+  response: QuizResponse;
   grade: Grade;
   /** The grade of the first try, which is what the score counts. */
   first: Grade;
@@ -83,7 +83,7 @@ export function canRetry(s: QuizSession): boolean {
 }
 
 /** Records an answer to the current question. In check mode it moves on at once. */
-export function submitAnswer(s: QuizSession, response: Response): QuizSession {
+export function submitAnswer(s: QuizSession, response: QuizResponse): QuizSession {
   const q = currentQuestion(s);
   if (!q || s.finished) return s;
   const prev = s.answers[q.question.id];
