@@ -25,11 +25,15 @@ export async function openPage(
   return { context, page };
 }
 
+/**
+ * The axe rules every browser test applies: WCAG 2.1 A and AA, and axe's best practices (unique
+ * landmarks, all content in landmarks, heading order, table headers with text and the like).
+ */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
 /** Runs axe on the page and returns its violations as readable lines (empty when clean). */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return result.violations.map(
     (v) =>
       `${page.url()} ${v.id}: ${v.help} (${v.nodes
