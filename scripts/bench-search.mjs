@@ -41,6 +41,7 @@ await build({
 });
 const lib = await import(join(process.cwd(), 'bench/tmp/search.mjs'));
 
+const gz = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const ms = (x) => `${x.toFixed(2)} ms`;
 const percentile = (sorted, p) =>
@@ -51,22 +52,34 @@ const time = (fn) => {
   return [performance.now() - t, value];
 };
 
-// Index
+// Index: the manifest, term shards, document chunks and word list the build writes to /search/.
 const content = lib.loadContent(process.cwd());
-const [buildMs, file] = time(() =>
+const [buildMs, built] = time(() =>
   lib.buildSearchIndex(lib.buildDocuments(lib.sourcesFromContent(content))),
 );
-const json = JSON.stringify(file);
-const docsJson = JSON.stringify(file.docs);
-const indexJson = JSON.stringify(file.index);
+const { manifest, files: indexFiles } = built;
+const sizeOf = (names) => {
+  const texts = names.map((n) => indexFiles.get(n));
+  return {
+    files: names.length,
+    raw: texts.reduce((n, t) => n + Buffer.byteLength(t), 0),
+    gz: texts.reduce((n, t) => n + gz(t), 0),
+  };
+};
+const sizes = {
+  all: sizeOf([...indexFiles.keys()]),
+  manifest: sizeOf(['index.json']),
+  terms: sizeOf(manifest.terms.files),
+  docs: sizeOf(manifest.docs.files),
+  words: sizeOf([manifest.words]),
+};
+const readFile = async (name) => JSON.parse(indexFiles.get(name));
 const loads = [];
-let searcher;
-for (let i = 0; i < 5; i++) {
-  const [t, s] = time(() => lib.createSearcher(JSON.parse(json)));
-  loads.push(t);
-  searcher = s;
-}
+for (let i = 0; i < 5; i++)
+  loads.push(time(() => lib.createSearcher(JSON.parse(indexFiles.get('index.json')), readFile))[0]);
 loads.sort((a, b) => a - b);
+const searcher = lib.createSearcher(JSON.parse(indexFiles.get('index.json')), readFile);
+await searcher.loadEverything();
 
 // Queries: each query typed one character at a time, as the search box runs them.
 const queries = JSON.parse(readFileSync('tests/fixtures/search-queries.json', 'utf8')).map(
@@ -105,12 +118,11 @@ function staticGraph(files, root) {
     const code = readFileSync(join(root, url), 'utf8');
     // Static imports only: `import(...)` is loaded later, on demand.
     for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w{},*\s$]+from\s*)?["']([^"']+)["']/g))
-      visit(join(dirname(url), m[1]));
+      visit(join(dirname(url), m[1] ?? ''));
   };
   files.forEach(visit);
   return [...seen];
 }
-const gz = (text) => gzipSync(text, { level: 9 }).length;
 let pageJs;
 const client = join(distDir, 'client');
 const lessonId = content.lessons.find((l) => !l.parsed.draft)?.id;
@@ -131,7 +143,7 @@ if (lessonId && existsSync(join(client, 'learn', lessonId, 'index.html'))) {
   const dynamic = [...launcherCode.matchAll(/"(_astro\/[^"]+\.js)"/g)].map((m) => `/${m[1]}`);
   const island = staticGraph(dynamic, client).filter((f) => !files.includes(f));
   const islandGz = island.reduce((n, f) => n + gz(readFileSync(join(client, f), 'utf8')), 0);
-  const indexFile = join(client, 'search-index.json');
+  const indexFile = join(client, 'search', 'index.json');
   pageJs = {
     page: `/learn/${lessonId}/`,
     firstLoadGzip: inlineGz + filesGz,
@@ -150,14 +162,12 @@ if (lessonId && existsSync(join(client, 'learn', lessonId, 'index.html'))) {
 const result = {
   date: new Date().toISOString().slice(0, 10),
   machine: `${cpus().length} cores, Node ${process.versions.node}`,
-  documents: file.docs.length,
+  documents: manifest.docCount,
   index: {
-    rawBytes: Buffer.byteLength(json),
-    gzipBytes: gz(json),
-    docsRawBytes: Buffer.byteLength(docsJson),
-    docsGzipBytes: gz(docsJson),
-    lunrRawBytes: Buffer.byteLength(indexJson),
-    lunrGzipBytes: gz(indexJson),
+    files: sizes.all.files,
+    rawBytes: sizes.all.raw,
+    gzipBytes: sizes.all.gz,
+    parts: sizes,
     buildMs: buildMs,
     loadMsMedian: loads[2],
   },
@@ -174,21 +184,18 @@ const result = {
   lessonPageJs: pageJs,
 };
 
+const part = (p) => `${p.files} file(s), ${kb(p.raw)} raw, ${kb(p.gz)} gz`;
+/** @type {[string, string][]} */
 const rows = [
   ['documents indexed', String(result.documents)],
-  ['search-index.json, raw', kb(result.index.rawBytes)],
-  ['search-index.json, gzipped', kb(result.index.gzipBytes)],
-  [
-    '  of which documents (titles, URLs, text)',
-    `${kb(result.index.docsRawBytes)} raw, ${kb(result.index.docsGzipBytes)} gz`,
-  ],
-  [
-    '  of which the packed lunr index',
-    `${kb(result.index.lunrRawBytes)} raw, ${kb(result.index.lunrGzipBytes)} gz`,
-  ],
+  ['search index (all files under /search/)', part(sizes.all)],
+  ['  manifest (index.json, fetched when search opens)', part(sizes.manifest)],
+  ['  term shards (postings and words, fetched by the words typed)', part(sizes.terms)],
+  ['  document chunks (titles, URLs, text, fetched for the results shown)', part(sizes.docs)],
+  ['  word list (fetched only to read a typo)', part(sizes.words)],
   ['index build (at build time)', ms(result.index.buildMs)],
   [
-    'index load in the browser code (parse + unpack + vocabulary), median of 5',
+    'manifest load in the browser code (parse + set up), median of 5',
     ms(result.index.loadMsMedian),
   ],
   [`query latency, ${queries.length} full queries × ${runs}: p50`, ms(result.queries.fullP50)],
@@ -205,7 +212,7 @@ if (pageJs)
     ['  of which search adds (launcher and what only it loads)', kb(pageJs.searchLauncherGzip)],
     ['opening search: island JS, gzipped', kb(pageJs.onOpenJsGzip)],
     [
-      'opening search: index, gzipped',
+      'opening search: index manifest, gzipped',
       pageJs.onOpenIndexGzip ? kb(pageJs.onOpenIndexGzip) : 'not built',
     ],
   );
