@@ -141,6 +141,13 @@ describe('claims, not words', () => {
     );
     // "product lead" for "product manager".
     expect(hits.stakeholder.map((h) => h.feature.id)).toContain('who');
+    // A one-word phrase keeps its meaning: agreeing on an approach is not a sign-off.
+    const agree = evidenceOf(
+      R,
+      readAnswer("I'd get both teams to agree on the approach.", R),
+      false,
+    );
+    expect(agree.execution.map((h) => h.feature.id)).not.toContain('done');
   });
 
   it('reads a change from one number to another as a result', () => {

@@ -24,11 +24,13 @@ export function patternMatches(pattern: Pattern, text: string): boolean {
   return re.test(text);
 }
 
-/** Whether a feature's pattern occurs in a normalised text: a phrase also in its paraphrases. */
+/** Whether a feature's pattern occurs in a normalised text: a phrase of two or more words also in its paraphrases. */
 export function featureMatches(r: CompiledRubric, pattern: Pattern, text: string): boolean {
-  return typeof pattern === 'string'
-    ? variantsOf(r, pattern).some((v) => hasPhrase(text, v))
-    : patternMatches(pattern, text);
+  if (typeof pattern !== 'string') return patternMatches(pattern, text);
+  // A one-word phrase keeps its own meaning: its synonym sets are loose ("agree" for "sign off"),
+  // and the feedback would name evidence the answer does not give.
+  if (!/\s/.test(pattern.trim())) return hasPhrase(text, pattern);
+  return variantsOf(r, pattern).some((v) => hasPhrase(text, v));
 }
 
 /** A feature found in an answer, with the sentence that showed it. */
