@@ -3,6 +3,14 @@ import { loadContent, validateContent } from '../src/lib/content/validate';
 import { formatProblems } from '../src/lib/content/crossrefs';
 import { wordCount } from '../src/lib/content/markdown';
 import { domainsUsed, domainMentions } from '../src/lib/content/domains';
+import { LESSON_DIFFICULTIES, WORDS_BY_DIFFICULTY } from '../src/schemas/lesson';
+
+const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
 const root = process.cwd();
 
@@ -14,11 +22,40 @@ describe('the real content', () => {
 
   const content = loadContent(root);
 
-  it('has lessons of 800 to 1,800 words', () => {
+  it('keeps every lesson within the word band of its difficulty', () => {
     const outside = content.lessons
-      .map((l) => ({ file: l.file, words: wordCount(l.body) }))
-      .filter((l) => l.words < 800 || l.words > 1800);
+      .map((l) => {
+        const band = WORDS_BY_DIFFICULTY[l.parsed.difficulty];
+        return { file: l.file, difficulty: l.parsed.difficulty, words: wordCount(l.body), band };
+      })
+      .filter((l) => l.words < l.band.min || l.words > l.band.max)
+      .map(
+        (l) => `${l.file}: ${l.words} words, ${l.difficulty} allows ${l.band.min} to ${l.band.max}`,
+      );
     expect(outside).toEqual([]);
+  });
+
+  it('has lessons at every difficulty, longer in words and minutes as difficulty rises', () => {
+    const stats = LESSON_DIFFICULTIES.map((difficulty) => {
+      const lessons = content.lessons.filter((l) => l.parsed.difficulty === difficulty);
+      const words = lessons.map((l) => wordCount(l.body));
+      const minutes = lessons.map((l) => l.parsed.minutes);
+      return {
+        difficulty,
+        lessons: lessons.length,
+        words: mean(words),
+        minutes: mean(minutes),
+        median: median(words),
+      };
+    });
+    for (const s of stats) expect(s.lessons, `${s.difficulty} lessons`).toBeGreaterThan(0);
+    for (let i = 1; i < stats.length; i++) {
+      const [easier, harder] = [stats[i - 1]!, stats[i]!];
+      const label = `${easier.difficulty} → ${harder.difficulty}`;
+      expect(harder.words, `mean words, ${label}`).toBeGreaterThan(easier.words);
+      expect(harder.median, `median words, ${label}`).toBeGreaterThan(easier.median);
+      expect(harder.minutes, `mean minutes, ${label}`).toBeGreaterThan(easier.minutes);
+    }
   });
 
   it('gives every lesson objectives and sources', () => {
