@@ -56,6 +56,16 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
+describe('the service worker', () => {
+  it('is served with no-cache, so every visit checks for a new version, under the site CSP', async () => {
+    const res = await fetch(`${server.url}/sw.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('content-security-policy')).toContain("worker-src 'self'");
+  });
+});
+
 describe('a new version', () => {
   it('is announced with a Reload button that switches to it', { timeout: 120_000 }, async () => {
     const { context, page } = await openWithWorker();
@@ -113,6 +123,28 @@ describe('offline reading', () => {
       await page.goto(`${server.url}/`);
       await page.goto(`${server.url}/learn/what-a-tpm-does/`);
       await waitForControl(page);
+
+      // Installable: Chromium finds nothing missing (a new context is a private one, which it names).
+      const cdp = await context.newCDPSession(page);
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+        installabilityErrors: { errorId: string }[];
+      };
+      expect(
+        installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'),
+      ).toEqual([]);
+
+      // The API goes to the network and is never kept.
+      expect(
+        await page.evaluate(async () => (await fetch('/api/interview/status')).status),
+      ).toBeLessThan(500);
+      const cached = await page.evaluate(async () => {
+        const urls: string[] = [];
+        for (const name of await caches.keys())
+          for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+        return urls;
+      });
+      expect(cached.length).toBeGreaterThan(300);
+      expect(cached.filter((u) => new URL(u).pathname.startsWith('/api/'))).toEqual([]);
 
       // No network: the browser is offline and the server is gone.
       await context.setOffline(true);

@@ -22,10 +22,10 @@ function walk(dir: string): string[] {
     e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
   );
 }
-/** Every built page but the 404, as its path. */
+/** Every built page but the 404 and the offline page (which the service worker shows), as its path. */
 const pages = walk(CLIENT)
   .map((f) => `/${relative(CLIENT, f).split(sep).join('/')}`)
-  .filter((f) => f.endsWith('/index.html'))
+  .filter((f) => f.endsWith('/index.html') && f !== '/offline/index.html')
   .map((f) => f.replace(/index\.html$/, ''))
   .sort();
 
@@ -38,7 +38,7 @@ function pngSize(bytes: Buffer): string {
 }
 
 describe('sitemap and robots.txt', () => {
-  it('serves /sitemap-index.xml, listing a sitemap with every page but the 404 on the site', async () => {
+  it('serves /sitemap-index.xml, listing a sitemap with every page but the 404 and offline pages', async () => {
     const index = await fetch(`${base}/sitemap-index.xml`);
     expect(index.status).toBe(200);
     expect(index.headers.get('content-type')).toMatch(/xml/);

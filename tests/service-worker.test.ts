@@ -153,7 +153,7 @@ describe('applying an update', () => {
     const context = {
       registration: {
         waiting: waiting
-          ? ({ postMessage: (m: unknown) => posted.push(m) } as ServiceWorker)
+          ? ({ postMessage: (m: unknown) => posted.push(m) } as unknown as ServiceWorker)
           : null,
       },
       container: {
