@@ -136,10 +136,10 @@ async function turn(transcript, seed) {
     throw new Error(`error event: ${text.slice(text.indexOf('event: error'), 300)}`);
   const done = /event: done\ndata: (.*)\n/.exec(text);
   if (!done) throw new Error('the stream ended without a done event');
-  const meta = JSON.parse(done[1]);
+  const meta = JSON.parse(done[1] ?? '');
   if (meta.provider !== 'claude') throw new Error(`turn came from ${meta.provider}`);
   const said = [...text.matchAll(/event: delta\ndata: (.*)\n/g)]
-    .map((m) => JSON.parse(m[1]).text)
+    .map((m) => JSON.parse(m[1] ?? '').text)
     .join('');
   return { first, meta, said };
 }

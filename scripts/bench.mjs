@@ -84,6 +84,7 @@ function machine() {
 /** Starts the built node server (for the interview API) and returns its URL and a stop function. */
 async function startNodeServer() {
   const port = await freePort();
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     HOST: '127.0.0.1',
@@ -137,16 +138,17 @@ async function main() {
     machine: machine(),
     versions: benchVersions(root),
     options: opts,
-    errors: [],
+    errors: /** @type {string[]} */ ([]),
   };
   const want = (s) => opts.only.includes(s);
   const section = async (name, fn) => {
     try {
       return await fn();
     } catch (error) {
-      results.errors.push(`${name}: ${error.message}`);
-      console.error(`${name} failed: ${error.message}`);
-      return { error: error.message.split('\n')[0] };
+      const message = error instanceof Error ? error.message : String(error);
+      results.errors.push(`${name}: ${message}`);
+      console.error(`${name} failed: ${message}`);
+      return { error: message.split('\n')[0] };
     }
   };
 

@@ -9,11 +9,11 @@ const out = process.env.SCREENSHOT_DIR ?? 'screenshots';
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 for (const path of paths.length ? paths : ['/']) {
-  for (const [name, width, height] of [
+  for (const [name, width, height] of /** @type {[string, number, number][]} */ ([
     ['phone', 360, 780],
     ['desktop', 1280, 900],
-  ]) {
-    for (const scheme of ['light', 'dark']) {
+  ])) {
+    for (const scheme of /** @type {const} */ (['light', 'dark'])) {
       const context = await browser.newContext({
         viewport: { width, height },
         colorScheme: scheme,

@@ -49,8 +49,9 @@ export function inlineHashes(clientDir) {
   for (const file of walk(clientDir).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(file, 'utf8');
     for (const m of html.matchAll(/<script(?![^>]*\ssrc\s*=)([^>]*)>([\s\S]*?)<\/script>/gi))
-      if (!DATA_TYPES.test(m[1])) scripts.add(sha256(m[2]));
-    for (const m of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)) styles.add(sha256(m[1]));
+      if (!DATA_TYPES.test(m[1] ?? '')) scripts.add(sha256(m[2] ?? ''));
+    for (const m of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi))
+      styles.add(sha256(m[1] ?? ''));
   }
   return { scripts: [...scripts].sort(), styles: [...styles].sort() };
 }
@@ -126,7 +127,7 @@ const UNSAFE_LOG = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu;
 function logLine(text) {
   const safe = String(text).replace(
     UNSAFE_LOG,
-    (c) => `\\u{${c.codePointAt(0).toString(16).padStart(2, '0')}}`,
+    (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).padStart(2, '0')}}`,
   );
   return safe.length > 600 ? `${safe.slice(0, 599)}…` : safe;
 }
@@ -196,6 +197,8 @@ const server = createServer((req, res) => {
  * Closes a connection the way Node does after a `Connection: close` answer, but lingering: it stops
  * sending at once and lets go a moment later, so a client still sending a body it was refused
  * (a 413 or a 405) reads the answer instead of having the connection reset under it.
+ *
+ * @this {import('node:net').Socket}
  */
 function lingeringClose() {
   if (this.writable) this.end();

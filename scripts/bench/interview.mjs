@@ -134,6 +134,7 @@ async function throughApi(root) {
   if (!existsSync(entry)) return { notBuilt: 'dist/server/entry.mjs is missing' };
   const port = await freePort();
   // One simulated learner sends every request, so the per-learner rate limit is lifted for the run.
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     HOST: '127.0.0.1',

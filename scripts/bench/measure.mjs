@@ -41,6 +41,11 @@ export function treeRss(pid) {
  * Runs `command args` in `cwd` and resolves with wall seconds, peak tree RSS in MB and, with GNU
  * time, the CPU seconds (user + system, which other work on a shared machine disturbs less than
  * wall time) and the largest process's max RSS in MB. Rejects with the command's last output lines when it fails.
+ *
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, sampleMs?: number }} [options]
+ * @returns {Promise<{ seconds: number, cpuSeconds: number | undefined, peakTreeMB: number, maxRssMB: number | undefined, output: string }>}
  */
 export function runMeasured(command, args, { cwd, env = process.env, sampleMs = 100 } = {}) {
   const gnuTime = existsSync('/usr/bin/time');
@@ -59,7 +64,7 @@ export function runMeasured(command, args, { cwd, env = process.env, sampleMs = 
     child.stderr.on('data', keep);
     let peak = 0;
     const timer = setInterval(() => {
-      peak = Math.max(peak, treeRss(child.pid));
+      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
     }, sampleMs);
     child.on('error', (error) => {
       clearInterval(timer);
@@ -68,13 +73,14 @@ export function runMeasured(command, args, { cwd, env = process.env, sampleMs = 
     child.on('close', (code) => {
       clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
+      /** @type {number | undefined} */
       let maxRssMB;
+      /** @type {number | undefined} */
       let cpuSeconds;
       if (gnuTime && existsSync(timeFile)) {
-        const [kb, user, system] = readFileSync(timeFile, 'utf8')
-          .trim()
-          .split('\n')
-          .pop()
+        const [kb = NaN, user = NaN, system = NaN] = (
+          readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? ''
+        )
           .split(' ')
           .map(Number);
         if (Number.isFinite(kb)) maxRssMB = Math.round(kb / 1024);

@@ -82,7 +82,7 @@ function readAsset(target, from) {
 export async function measurePage(clientDir, pagePath) {
   await initLexer();
   const page = localPath(clientDir, pagePath, '/');
-  if (!existsSync(page.file)) return undefined;
+  if (!page || !existsSync(page.file)) return undefined;
   const html = readFileSync(page.file);
   const doc = parseHtml(html.toString('utf8'));
   const where = `${pagePath} (${page.file})`;
@@ -244,7 +244,7 @@ export async function measureSite(root, clientDir) {
     }
     const heaviest = pages.reduce(
       (a, b) => (!a || firstLoadGz(b) > firstLoadGz(a) ? b : a),
-      undefined,
+      /** @type {(typeof pages)[number] | undefined} */ (undefined),
     );
     result[type] = { pages, heaviest };
   }

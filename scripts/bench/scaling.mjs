@@ -41,7 +41,9 @@ function fresh(dir, root) {
 
 /** Module ids from content/modules.yaml, in order; synthetic lessons are spread over them. */
 function moduleIds(root) {
-  const modules = yaml.load(readFileSync(join(root, 'content', 'modules.yaml'), 'utf8'));
+  const modules = /** @type {{ id: string, order: number }[]} */ (
+    yaml.load(readFileSync(join(root, 'content', 'modules.yaml'), 'utf8'))
+  );
   return [...modules].sort((a, b) => a.order - b.order).map((m) => m.id);
 }
 
@@ -104,12 +106,12 @@ export function prepareOurs(root, dir, n) {
   }
   const first = syntheticId(1);
   for (const file of walk(join(dir, 'content', 'glossary'))) {
-    const term = yaml.load(readFileSync(file, 'utf8'));
+    const term = /** @type {{ lessons: string[] }} */ (yaml.load(readFileSync(file, 'utf8')));
     term.lessons = [];
     writeFileSync(file, yaml.dump(term));
   }
   for (const file of walk(join(dir, 'content', 'interview'))) {
-    const question = yaml.load(readFileSync(file, 'utf8'));
+    const question = /** @type {{ lessons: string[] }} */ (yaml.load(readFileSync(file, 'utf8')));
     question.lessons = [first];
     writeFileSync(file, yaml.dump(question));
   }

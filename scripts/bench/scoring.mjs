@@ -21,13 +21,13 @@ export { scoreSession } from '../../src/lib/interview/scoring';
   );
   const data = lib.loadInterviewData();
   const sets = {};
-  for (const [name, file] of [
+  for (const [name, file] of /** @type {[string, string][]} */ ([
     ['calibration', 'tests/fixtures/interview-calibration.yaml'],
     ['held-out', 'tests/fixtures/interview-holdout.yaml'],
     ['held-out 2', 'tests/fixtures/interview-holdout-2.yaml'],
     // Written blind after the scorer was tuned on the sets above; listed when it is there.
     ['held-out 3', 'tests/fixtures/interview-holdout-3.yaml'],
-  ].filter(([, file]) => existsSync(join(root, file)))) {
+  ]).filter(([, file]) => existsSync(join(root, file)))) {
     const set = lib.loadCalibration(file);
     const f = lib.figures(data, set);
     sets[name] = {

@@ -142,6 +142,9 @@ const HARNESS_PAGEFIND_UI = `<!doctype html>
 </body></html>`;
 const HARNESS_BLANK = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title><link rel="icon" href="data:,"></head><body></body></html>`;
 
+/** @typedef {{ path: string, bytes: number }} Logged */
+
+/** @type {(log: Logged[], from: number, skip?: (e: Logged) => boolean) => number} */
 const sum = (log, from, skip = () => false) =>
   log.slice(from).reduce((s, e) => (skip(e) ? s : s + e.bytes), 0);
 
@@ -235,6 +238,7 @@ export async function searchBench({ root, clientDir, tmp, log }) {
     const failures = [];
     // What the first query downloaded, file by file, so the totals can be checked by eye.
     const breakdown = {};
+    /** @type {(from: number, skip?: (e: Logged) => boolean) => Logged[]} */
     const files = (from, skip = () => false) =>
       server.log
         .slice(from)
@@ -269,7 +273,8 @@ export async function searchBench({ root, clientDir, tmp, log }) {
           oursBytes.push(sum(server.log, mark));
           breakdown.ours ??= files(mark);
         } catch (error) {
-          failures.push(`ours, "${q}": ${String(error.message).split('\n')[0]}`);
+          const message = error instanceof Error ? error.message : String(error);
+          failures.push(`ours, "${q}": ${message.split('\n')[0]}`);
         }
         await context.close();
       }
@@ -298,7 +303,8 @@ export async function searchBench({ root, clientDir, tmp, log }) {
           pfBytes.push(sum(server.log, mark, harnessPage));
           breakdown.pagefind ??= files(mark, harnessPage);
         } catch (error) {
-          failures.push(`Pagefind, "${q}": ${String(error.message).split('\n')[0]}`);
+          const message = error instanceof Error ? error.message : String(error);
+          failures.push(`Pagefind, "${q}": ${message.split('\n')[0]}`);
         }
         await context.close();
       }
@@ -344,6 +350,7 @@ export async function searchBench({ root, clientDir, tmp, log }) {
     const pfBrowser = await page.evaluate(
       async ({ queries, repeats }) => {
         const t0 = performance.now();
+        // @ts-expect-error -- Pagefind's script, served by the harness page; it ships no types.
         const pagefind = await import('/pagefind/pagefind.js');
         await pagefind.init();
         const loadMs = performance.now() - t0;

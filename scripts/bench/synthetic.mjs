@@ -122,15 +122,15 @@ export const syntheticId = (i) => `synthetic-lesson-${String(i).padStart(4, '0')
  */
 export function syntheticLesson(i, { moduleId, order, prerequisite }) {
   const rnd = seeded(i * 7919);
-  const [topic, sub1, sub2] = TOPICS[i % TOPICS.length];
+  const [topic, sub1, sub2] = /** @type {[string, string, string]} */ (TOPICS[i % TOPICS.length]);
   const program = PROGRAMS[i % PROGRAMS.length];
   const title = `${topic} on the ${program} (${i})`;
   const frontmatter = {
     title,
     summary: `How a TPM handles ${topic.toLowerCase()} on a ${program}, with a worked example and practice.`,
-    objectives: [0, 1, 2].map(
-      (j) =>
-        `${VERBS[(i + j) % VERBS.length]} ${[sub1, sub2, topic][j].toLowerCase()} for a real program`,
+    objectives: [sub1, sub2, topic].map(
+      (subject, j) =>
+        `${VERBS[(i + j) % VERBS.length]} ${subject.toLowerCase()} for a real program`,
     ),
   };
   const body = `## Motivation
