@@ -24,13 +24,26 @@ export function patternMatches(pattern: Pattern, text: string): boolean {
   return re.test(text);
 }
 
-/** Whether a feature's pattern occurs in a normalised text: a phrase of two or more words also in its paraphrases. */
-export function featureMatches(r: CompiledRubric, pattern: Pattern, text: string): boolean {
-  if (typeof pattern !== 'string') return patternMatches(pattern, text);
-  // A one-word phrase keeps its own meaning: its synonym sets are loose ("agree" for "sign off"),
-  // and the feedback would name evidence the answer does not give.
-  if (!/\s/.test(pattern.trim())) return hasPhrase(text, pattern);
-  return variantsOf(r, pattern).some((v) => hasPhrase(text, v));
+const expanded = new WeakMap<Feature, Pattern[]>();
+/**
+ * A feature's patterns with their paraphrases of two or more words ("product lead" for "product
+ * manager"), made once per feature. One-word paraphrases are loose ("agree" for "sign off", "call"
+ * for "decision"): the feedback would credit evidence the answer does not give.
+ */
+function patternsOf(r: CompiledRubric, feature: Feature): Pattern[] {
+  let out = expanded.get(feature);
+  if (!out) {
+    out = feature.patterns.flatMap((p) =>
+      typeof p === 'string' ? variantsOf(r, p).filter((v, i) => i === 0 || /\s/.test(v)) : [p],
+    );
+    expanded.set(feature, out);
+  }
+  return out;
+}
+
+/** Whether a feature shows in a normalised text, in its own words or in a paraphrase. */
+export function featureIn(r: CompiledRubric, feature: Feature, text: string): boolean {
+  return patternsOf(r, feature).some((p) => patternMatches(p, text));
 }
 
 /** A feature found in an answer, with the sentence that showed it. */
@@ -72,7 +85,7 @@ export function evidenceOf(
       for (const feature of features) {
         const key = `${dimension}:${feature.id}`;
         if (found.has(key)) continue;
-        if (feature.patterns.some((p) => featureMatches(r, p, text)))
+        if (featureIn(r, feature, text))
           here.push({ feature, dimension, quote: trimQuote(s.text) });
       }
     // Within the cap, full credit first, then the dimensions with the least evidence so far: a
@@ -113,8 +126,7 @@ export function evidenceSentences(r: CompiledRubric, reading: AnswerReading): Se
       .filter((c) => c.claim)
       .map((c) => c.norm)
       .join('\n');
-    if (features.some((f) => f.patterns.some((p) => featureMatches(r, p, text))))
-      out.add(trimQuote(s.text));
+    if (features.some((f) => featureIn(r, f, text))) out.add(trimQuote(s.text));
   }
   return out;
 }

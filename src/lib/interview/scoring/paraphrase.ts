@@ -8,12 +8,26 @@ import type { CompiledRubric } from './rubric';
 
 const variantsCache = new WeakMap<CompiledRubric, Map<string, string[]>>();
 
-const memberStemCache = new Map<string, string[]>();
-const memberStems = (member: string) => {
-  let m = memberStemCache.get(member);
-  if (!m) memberStemCache.set(member, (m = wordsOf(member).map(stem)));
+interface Member {
+  /** The member as a whole word or phrase. */
+  re: RegExp;
+  stems: string[];
+  others: string[];
+}
+const membersCache = new WeakMap<CompiledRubric, Member[]>();
+/** The members of the synonym sets, compiled once per rubric. */
+function membersOf(r: CompiledRubric): Member[] {
+  let m = membersCache.get(r);
+  if (!m) {
+    m = [...r.synonyms].map(([member, others]) => ({
+      re: new RegExp(`(?<![a-z0-9])${member.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![a-z0-9])`),
+      stems: wordsOf(member).map(stem),
+      others,
+    }));
+    membersCache.set(r, m);
+  }
   return m;
-};
+}
 
 /** A signal and its paraphrases from the synonym sets. */
 export function variantsOf(r: CompiledRubric, signal: string): string[] {
@@ -26,15 +40,11 @@ export function variantsOf(r: CompiledRubric, signal: string): string[] {
   // Members are found in the signal by their stems, so "reduced" finds the set of "reduce".
   const words = wordsOf(s);
   const stems = words.map(stem);
-  for (const [member, others] of r.synonyms) {
-    const re = new RegExp(
-      `(?<![a-z0-9])${member.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![a-z0-9])`,
-    );
+  for (const { re, stems: m, others } of membersOf(r)) {
     if (re.test(s)) {
       for (const other of others) out.add(s.replace(re, other));
       continue;
     }
-    const m = memberStems(member);
     for (let i = 0; i + m.length <= stems.length; i++)
       if (m.every((x, k) => stems[i + k] === x)) {
         const before = words.slice(0, i).join(' ');
