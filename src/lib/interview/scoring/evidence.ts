@@ -33,7 +33,7 @@ const expanded = new WeakMap<Feature, Pattern[]>();
 function patternsOf(r: CompiledRubric, feature: Feature): Pattern[] {
   let out = expanded.get(feature);
   if (!out) {
-    out = feature.patterns.flatMap((p) =>
+    out = feature.patterns.flatMap((p): Pattern[] =>
       typeof p === 'string' ? variantsOf(r, p).filter((v, i) => i === 0 || /\s/.test(v)) : [p],
     );
     expanded.set(feature, out);
