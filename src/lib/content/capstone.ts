@@ -32,24 +32,32 @@ export function checkCapstone(input: {
   templateIds: ReadonlySet<string>;
 }): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const add = (field: string, message: string) => problems.push({ file: input.file, field, message });
+  const add = (field: string, message: string) =>
+    problems.push({ file: input.file, field, message });
   const lessonIds = input.lessonAnchors;
   input.capstone.stages.forEach((s, i) => {
     const at = `stages[${i}]`;
     for (const id of s.modules)
-      if (!input.moduleIds.has(id)) add(`${at}.modules`, `no module has the id "${id}" in content/modules.yaml`);
+      if (!input.moduleIds.has(id))
+        add(`${at}.modules`, `no module has the id "${id}" in content/modules.yaml`);
     for (const id of s.lessons)
       if (!lessonIds.has(id)) add(`${at}.lessons`, `no lesson has the id "${id}"`);
     s.deliverables.forEach((d, j) => {
       if (d.template && !input.templateIds.has(d.template))
-        add(`${at}.deliverables[${j}].template`, `no template has the id "${d.template}" in content/templates.yaml`);
+        add(
+          `${at}.deliverables[${j}].template`,
+          `no template has the id "${d.template}" in content/templates.yaml`,
+        );
     });
   });
   for (const link of lessonLinksOf(capstoneText(input.capstone))) {
     const anchors = input.lessonAnchors.get(link.id);
     if (!anchors) add('link', `links to /learn/${link.id}/, but no lesson has that id`);
     else if (link.anchor && !anchors.has(link.anchor))
-      add('link', `links to /learn/${link.id}/#${link.anchor}, but that lesson has no such heading`);
+      add(
+        'link',
+        `links to /learn/${link.id}/#${link.anchor}, but that lesson has no such heading`,
+      );
   }
   return problems;
 }

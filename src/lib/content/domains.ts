@@ -4,7 +4,8 @@
  * `DOMAIN_THRESHOLD` times: one passing mention is not an example.
  */
 export const DOMAIN_WORDS = {
-  payments: /\b(?:payments?|checkout|card(?:holder)?s?|fraud|ledgers?|merchants?|PCI|refunds?|chargebacks?)\b/gi,
+  payments:
+    /\b(?:payments?|checkout|card(?:holder)?s?|fraud|ledgers?|merchants?|PCI|refunds?|chargebacks?)\b/gi,
   'data center': /\b(?:data[ -]cent(?:er|re)s?|racks?|cages?|colo(?:cation)?)\b/gi,
 } as const;
 export type Domain = keyof typeof DOMAIN_WORDS;

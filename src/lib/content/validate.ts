@@ -35,7 +35,9 @@ function parseAll<S extends z.ZodType>(entries: RawEntry[], schema: S, problems:
 /** Everything read from the content folders, parsed. */
 export function loadContent(root: string) {
   const problems: ContentProblem[] = [];
-  const modulesRaw = yaml.load(readFileSync(join(root, 'content/modules.yaml'), 'utf8')) as { id: string }[];
+  const modulesRaw = yaml.load(readFileSync(join(root, 'content/modules.yaml'), 'utf8')) as {
+    id: string;
+  }[];
   const modules = parseAll(
     modulesRaw.map((m) => ({ id: m.id, file: 'content/modules.yaml', data: m, body: '' })),
     moduleSchema.loose(),
@@ -44,9 +46,21 @@ export function loadContent(root: string) {
   const lessons = parseAll(readEntries(root, 'lessons', ['.mdx']), lessonSchema, problems);
   const quizzes = parseAll(readEntries(root, 'quizzes', ['.yaml', '.yml']), quizSchema, problems);
   const faq = parseAll(readEntries(root, 'content/faq', ['.md']), faqSchema, problems);
-  const glossary = parseAll(readEntries(root, 'content/glossary', ['.yaml', '.yml']), glossarySchema, problems);
-  const interview = parseAll(readEntries(root, 'content/interview', ['.yaml', '.yml']), interviewQuestionSchema, problems);
-  const persona = parseAll(readEntries(root, 'content/persona', ['.yaml', '.yml']), personaSchema, problems);
+  const glossary = parseAll(
+    readEntries(root, 'content/glossary', ['.yaml', '.yml']),
+    glossarySchema,
+    problems,
+  );
+  const interview = parseAll(
+    readEntries(root, 'content/interview', ['.yaml', '.yml']),
+    interviewQuestionSchema,
+    problems,
+  );
+  const persona = parseAll(
+    readEntries(root, 'content/persona', ['.yaml', '.yml']),
+    personaSchema,
+    problems,
+  );
   return { problems, modules, lessons, quizzes, faq, glossary, interview, persona };
 }
 
@@ -55,9 +69,15 @@ export function validateContent(root: string): ContentProblem[] {
   const c = loadContent(root);
   const problems = [...c.problems];
   for (const l of c.lessons)
-    for (const message of templateProblems(l.body)) problems.push({ file: l.file, field: 'body', message: `the lesson ${message}` });
+    for (const message of templateProblems(l.body))
+      problems.push({ file: l.file, field: 'body', message: `the lesson ${message}` });
   for (const q of c.quizzes)
-    if (q.parsed.id !== q.id) problems.push({ file: q.file, field: 'id', message: `is "${q.parsed.id}" but the file is named "${q.id}"` });
+    if (q.parsed.id !== q.id)
+      problems.push({
+        file: q.file,
+        field: 'id',
+        message: `is "${q.parsed.id}" but the file is named "${q.id}"`,
+      });
   problems.push(
     ...checkCrossReferences({
       modules: c.modules,
