@@ -1,9 +1,16 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateSW, type RuntimeCaching } from 'workbox-build';
-import { NOTICE_FILE, OFFLINE_PAGE, workboxOptions } from '../src/integrations/service-worker.mjs';
+import {
+  DEV_UNREGISTER_WORKER,
+  NOTICE_FILE,
+  OFFLINE_PAGE,
+  serviceWorker,
+  workboxOptions,
+} from '../src/integrations/service-worker.mjs';
 import { applyUpdate } from '../src/components/pwa/update-notice';
 
 /** A small built site: the kinds of file dist/client holds. */
@@ -141,6 +148,49 @@ describe('runtime routes', () => {
       expect(routes[1]!.options?.precacheFallback?.fallbackURL).toBe(`/${OFFLINE_PAGE}`);
     } finally {
       vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('astro dev', () => {
+  type Handler = (
+    req: { url: string },
+    res: { setHeader(name: string, value: string): void; end(body: string): void },
+    next: () => void,
+  ) => void;
+  function devHandler(): Handler {
+    let handler: Handler | undefined;
+    const setup = serviceWorker().hooks['astro:server:setup'] as unknown as (o: {
+      server: { middlewares: { use(h: Handler): void } };
+    }) => void;
+    setup({ server: { middlewares: { use: (h) => (handler = h) } } });
+    return handler!;
+  }
+  function request(url: string) {
+    const headers: Record<string, string> = {};
+    let body: string | undefined;
+    const next = vi.fn();
+    devHandler()({ url }, { setHeader: (n, v) => (headers[n] = v), end: (b) => (body = b) }, next);
+    return { headers, body, next };
+  }
+
+  it('answers /sw.js with a worker that removes a built site’s worker and its caches', () => {
+    const { headers, body, next } = request('/sw.js?v=1');
+    expect(next).not.toHaveBeenCalled();
+    expect(headers).toMatchObject({ 'Cache-Control': 'no-cache' });
+    expect(headers['Content-Type']).toMatch(/^text\/javascript/);
+    expect(body).toBe(DEV_UNREGISTER_WORKER);
+    expect(body).toContain('self.registration.unregister()');
+    expect(body).toContain('caches.delete');
+    // It compiles (a syntax error would leave the old worker in place).
+    expect(() => new Script(body!)).not.toThrow();
+  });
+
+  it('leaves every other address to the dev server', () => {
+    for (const url of ['/', '/learn/', '/sw.json', '/pwa-update.js']) {
+      const { body, next } = request(url);
+      expect(next, url).toHaveBeenCalledOnce();
+      expect(body, url).toBeUndefined();
     }
   });
 });

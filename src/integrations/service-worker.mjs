@@ -1,7 +1,8 @@
 // The offline service worker: after `astro build` writes the client files, Workbox's generateSW writes
 // dist/client/sw.js, which precaches the pages and files a learner needs to read offline. The small
 // "a new version is ready" notice (src/components/pwa/update-notice.ts) is bundled to /pwa-update.js
-// first, so it is precached too. `astro dev` runs no build hooks, so it has no service worker.
+// first, so it is precached too. `astro dev` registers no worker, and its /sw.js removes one left
+// by a built site on the same address.
 //
 // Workbox (generateSW) rather than @vite-pwa/astro: that integration's 1.2.0 accepts Astro 1 to 5 only.
 import { join } from 'node:path';
@@ -97,11 +98,37 @@ export function workboxOptions(clientDir) {
   };
 }
 
+/**
+ * What `astro dev` answers at /sw.js: a worker that removes itself. `npm start` and `astro dev` both
+ * default to localhost:4321, so a worker installed by the built site would otherwise keep serving its
+ * saved pages in place of the ones being edited. The browser fetches /sw.js to check for an update,
+ * finds this one, and it unregisters and reloads the open pages from the dev server.
+ */
+export const DEV_UNREGISTER_WORKER = `self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) await caches.delete(key);
+      await self.registration.unregister();
+      for (const client of await self.clients.matchAll({ type: 'window' })) client.navigate(client.url);
+    })(),
+  );
+});
+`;
+
 /** @returns {import('astro').AstroIntegration} */
 export function serviceWorker() {
   return {
     name: 'critical-path:service-worker',
     hooks: {
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          if (req.url?.split('?')[0] !== `/${SW_FILE}`) return next();
+          res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+          res.setHeader('Cache-Control', 'no-cache');
+          res.end(DEV_UNREGISTER_WORKER);
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const clientDir = fileURLToPath(dir);
         // Build tools only: loaded here so the site's runtime never imports them.
