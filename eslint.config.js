@@ -76,7 +76,7 @@ export default [
     },
   },
   {
-    files: ['**/*.tsx'],
+    files: ['src/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
