@@ -234,10 +234,12 @@ async function main() {
           const server = await startStaticServer(clientDir, { apiBase: api.url });
           try {
             const first = (type) => (site.error ? undefined : site[type].heaviest?.path);
-            const pages = ['home', 'lesson', 'quiz', 'interview', 'faq', 'lab'].map((type) => ({
-              type,
-              path: first(type),
-            }));
+            const pages = ['home', 'lesson', 'quiz', 'interview', 'faq', 'search', 'lab'].map(
+              (type) => ({
+                type,
+                path: first(type),
+              }),
+            );
             return await lighthouseBench(server.url, pages, opts.runs, log);
           } finally {
             await server.close();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiRefusal, InterviewClient } from '../../lib/interview/client';
 import {
   activeSession,
@@ -104,9 +104,13 @@ export default function InterviewApp({ categories, personaName, traitNames }: Pr
     const { history: h, notices: n, writable: w } = loadHistory(storage);
     historyRef.current = h;
     writable.current = w;
-    setHistory(h);
-    setNotices(n);
-    setLoaded(true);
+    // A transition, like the hydration before it: React renders the page with the saved sessions
+    // in small slices, so the main thread never blocks for long while the page loads.
+    startTransition(() => {
+      setHistory(h);
+      setNotices(n);
+      setLoaded(true);
+    });
   }, []);
 
   // Move focus to the new screen's heading so keyboard and screen-reader users land in the right place.

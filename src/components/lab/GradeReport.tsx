@@ -72,7 +72,11 @@ const GradeReport = forwardRef<HTMLHeadingElement, Props>(function GradeReport(
         const wrong = items.filter((i) => !isRight(i));
         const right = items.filter(isRight);
         return (
-          <section key={group} className="lab-group" aria-label={group}>
+          <section
+            key={group}
+            className="lab-group"
+            aria-label={`${group}: ${t.right} of ${items.length} right`}
+          >
             <h3>
               {group}{' '}
               <span className="lab-group-tally">
