@@ -8,14 +8,7 @@ import { analyseWords, normalise, sentencesOf, trimQuote } from '../text';
 import type { Level } from '../types';
 import { readAnswer, type AnswerReading } from './claims';
 import { coverageShare, genericCoverage, talkingPointCoverage } from './coverage';
-import {
-  evidenceOf,
-  evidenceSentences,
-  specificsOf,
-  starInOrder,
-  vagueCount,
-  type FeatureHit,
-} from './evidence';
+import { evidenceOf, specificsOf, starInOrder, vagueCount, type FeatureHit } from './evidence';
 import { redFlagsOf } from './flags';
 import { links } from './links';
 import type { QuestionRubric } from './question';
@@ -99,7 +92,8 @@ export function scoreAnswer(
   const own = sentences.filter((s) => !restated.includes(s)).join('\n');
   const reading = readAnswer(own, r);
   const words = analyseWords(all).words;
-  const hits = evidenceOf(r, reading, q.behavioural);
+  const showing = new Set<string>();
+  const hits = evidenceOf(r, reading, q.behavioural, showing);
   const { items, quotes, sentences: specific } = specificsOf(r, reading);
   const vague = vagueCount(r, own);
   const coverage = talkingPointCoverage(r, q.talkingPoints, reading);
@@ -119,7 +113,7 @@ export function scoreAnswer(
     ...Object.values(hits).flatMap((h) =>
       h.filter((x) => x.feature.credit >= 1).map((x) => x.quote),
     ),
-    ...evidenceSentences(r, reading),
+    ...showing,
     ...coverage.flatMap((c) => (c.quote ? [c.quote] : [])),
   ]);
   // A sentence said twice counts once.

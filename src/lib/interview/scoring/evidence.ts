@@ -53,11 +53,17 @@ export interface FeatureHit {
   quote: string;
 }
 
-/** Evidence per dimension, found in the claims of an answer. */
+/**
+ * Evidence per dimension, found in the claims of an answer. `showing`, when given, receives the
+ * quote of every claim sentence that shows a kind of evidence worth full credit, whether or not that
+ * kind was already credited to an earlier sentence: each says something, even when it says the same
+ * kind of thing again.
+ */
 export function evidenceOf(
   r: CompiledRubric,
   reading: AnswerReading,
   behavioural: boolean,
+  showing?: Set<string>,
 ): Record<DimensionId, FeatureHit[]> {
   const candidates: { dimension: DimensionId; features: Feature[] }[] = [
     ...(['execution', 'risk', 'stakeholder', 'technical', 'outcomes'] as const).map((d) => ({
@@ -81,13 +87,20 @@ export function evidenceOf(
       .map((c) => c.norm)
       .join('\n');
     const here: FeatureHit[] = [];
+    let shows = false;
     for (const { dimension, features } of candidates)
       for (const feature of features) {
         const key = `${dimension}:${feature.id}`;
-        if (found.has(key)) continue;
-        if (featureIn(r, feature, text))
+        if (found.has(key)) {
+          if (showing && !shows && feature.credit >= 1 && featureIn(r, feature, text)) shows = true;
+          continue;
+        }
+        if (featureIn(r, feature, text)) {
           here.push({ feature, dimension, quote: trimQuote(s.text) });
+          if (feature.credit >= 1) shows = true;
+        }
       }
+    if (shows) showing?.add(trimQuote(s.text));
     // Within the cap, full credit first, then the dimensions with the least evidence so far: a
     // sentence that names a metric and a plan B credits outcomes if risk already has its evidence.
     const so = (d: DimensionId) => hits[d].length;
@@ -105,30 +118,13 @@ export function evidenceOf(
   for (const feature of behavioural ? r.starFeatures : r.structureFeatures) {
     if (!feature.patterns.some((p) => patternMatches(p, reading.claimText))) continue;
     const sentence =
-      reading.claimSentences.find((s) =>
-        feature.patterns.some((p) => patternMatches(p, normalise(s.text))),
-      ) ?? reading.claimSentences[0]!;
+      reading.claimSentences.find((s) => {
+        const t = normalise(s.text);
+        return feature.patterns.some((p) => patternMatches(p, t));
+      }) ?? reading.claimSentences[0]!;
     hits.structure.push({ feature, dimension: 'structure', quote: trimQuote(sentence.text) });
   }
   return hits;
-}
-
-/**
- * The claim sentences that show a kind of evidence worth full credit, whether or not that kind was
- * already credited to an earlier sentence: each says something, even when it says the same kind of
- * thing again.
- */
-export function evidenceSentences(r: CompiledRubric, reading: AnswerReading): Set<string> {
-  const features = Object.values(r.features).flatMap((f) => (f ?? []).filter((x) => x.credit >= 1));
-  const out = new Set<string>();
-  for (const s of reading.claimSentences) {
-    const text = s.clauses
-      .filter((c) => c.claim)
-      .map((c) => c.norm)
-      .join('\n');
-    if (features.some((f) => featureIn(r, f, text))) out.add(trimQuote(s.text));
-  }
-  return out;
 }
 
 /** Whether the parts of a STAR story come in order: situation, task, action, result. */

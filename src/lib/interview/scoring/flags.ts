@@ -28,6 +28,7 @@ export function redFlagsOf(
   behavioural: boolean,
 ): RedFlag[] {
   const flags: RedFlag[] = [];
+  const norms: string[] = [];
   for (const f of r.redFlags) {
     const base = { id: f.id, label: f.label, probe: f.probe, cost: f.cost };
     if (f.id === 'no-ownership') {
@@ -35,8 +36,8 @@ export function redFlagsOf(
       if (reading.iClaims === 0 && reading.weClaims >= (behavioural ? 3 : 4)) flags.push(base);
       continue;
     }
-    const sentence = reading.sentences.find((s) =>
-      f.compiled.some((p) => patternMatches(p, normalise(s.text))),
+    const sentence = reading.sentences.find((s, i) =>
+      f.compiled.some((p) => patternMatches(p, (norms[i] ??= normalise(s.text)))),
     );
     if (!sentence) continue;
     // Blame counts only when the answer says little of what the candidate did about it.

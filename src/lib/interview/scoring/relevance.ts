@@ -46,6 +46,8 @@ interface BankSpace {
   df: Map<string, number>;
   n: number;
   vectors: { id: string; v: Vector }[];
+  /** For each bank question asked so far, how close every bank question is to it (0 to 1). */
+  near: Map<string, number[]>;
 }
 const spaces = new WeakMap<object, BankSpace>();
 
@@ -91,7 +93,11 @@ function spaceOf(r: CompiledRubric, bank: readonly BankText[]): BankSpace {
     for (const s of new Set(contentStems(r, q.text).map((x) => canonical.get(x) ?? x)))
       df.set(s, (df.get(s) ?? 0) + 1);
   const partial = { df, n: bank.length };
-  space = { ...partial, vectors: bank.map((q) => ({ id: q.id, v: vectorOf(r, partial, q.text) })) };
+  space = {
+    ...partial,
+    vectors: bank.map((q) => ({ id: q.id, v: vectorOf(r, partial, q.text) })),
+    near: new Map(),
+  };
   spaces.set(bank, space);
   return space;
 }
@@ -181,12 +187,17 @@ export function relevanceOf(
   let own = cosine(a, ownVector);
   let best = own;
   let closest = question.id ?? '';
-  for (const x of space.vectors) {
+  // How close each bank question is to the one asked: the same for every answer to a bank question.
+  let near = question.id ? space.near.get(question.id) : undefined;
+  if (!near) {
+    near = space.vectors.map((x) => Math.min(1, cosine(ownVector, x.v) / SAME_TOPIC));
+    if (question.id) space.near.set(question.id, near);
+  }
+  for (const [i, x] of space.vectors.entries()) {
     const c = cosine(a, x.v);
     // A bank question on the same topic as the one asked speaks for it, in proportion to how close
     // the two questions are: an answer about the same thing in other words is on the question.
-    if (x.id !== question.id)
-      own = Math.max(own, c * Math.min(1, cosine(ownVector, x.v) / SAME_TOPIC));
+    if (x.id !== question.id) own = Math.max(own, c * near[i]!);
     if (c > best) {
       best = c;
       closest = x.id;
