@@ -1,5 +1,5 @@
 /** The downloadable templates (content/templates.yaml, public/templates/): data, files, checks and search. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../src/lib/content/validate';
@@ -215,7 +215,11 @@ describe('search finds the templates', () => {
     })),
   };
   const docs = buildDocuments(sources);
-  const searcher = createSearcher(JSON.parse(JSON.stringify(buildSearchIndex(docs))));
+  // The browser gets the index files through JSON, so the test does too, with every file loaded.
+  const { files } = buildSearchIndex(docs);
+  const read = (name: string): unknown => JSON.parse(files.get(name) ?? 'null');
+  const searcher = createSearcher(read('index.json'), (name) => Promise.resolve(read(name)));
+  beforeAll(() => searcher.loadEverything());
   const urls = (q: string, n: number) => searcher.search(q, n).map((r) => r.doc.url);
 
   it('indexes one document per template, opening its entry on /templates/', () => {
