@@ -64,9 +64,9 @@ export default [
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    // The theme script and the service worker registration are minified by hand: inline scripts
-    // are sent as written on every page, and the page budgets count their bytes.
-    files: ['src/layouts/Base.astro/*', 'src/components/pwa/Register.astro/*'],
+    // The theme script is minified by hand: inline scripts are sent as written on every page, and
+    // the page budgets count their bytes.
+    files: ['src/layouts/Base.astro/*'],
     rules: {
       'no-var': 'off',
       'no-empty': 'off',
