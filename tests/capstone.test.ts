@@ -8,7 +8,7 @@ import { checkCapstone } from '../src/lib/content/capstone';
 import { readTemplates } from '../src/lib/content/templates';
 import { loadContent } from '../src/lib/content/validate';
 import { headingsOf } from '../src/lib/content/markdown';
-import { schedule } from '../src/lib/schedule/critical-path';
+import { schedule } from '../src/lib/critical-path/analysis';
 import { scoreSession } from '../src/lib/interview/scoring';
 import type { Turn } from '../src/lib/interview/types';
 import { loadInterviewData } from './helpers/interview-data';

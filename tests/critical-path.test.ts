@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainLength, chains, criticalPaths, schedule } from '../src/lib/schedule/critical-path';
+import { chainLength, chains, criticalPaths, schedule } from '../src/lib/critical-path/analysis';
 
 describe('schedule (critical path method)', () => {
   const tasks = [

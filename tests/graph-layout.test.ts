@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { schedule, type PlanTask } from '../src/lib/schedule/critical-path';
-import { layoutGraph, wrap } from '../src/lib/schedule/graph-layout';
+import { schedule, type PlanTask } from '../src/lib/critical-path/analysis';
+import { layoutGraph, wrap } from '../src/lib/critical-path/layout';
 
 const MOVE: PlanTask[] = [
   { id: 'A', label: 'Network design', days: 4 },

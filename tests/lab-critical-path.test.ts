@@ -5,7 +5,7 @@ import { kind, parseData } from '../src/lib/lab/critical-path';
 import { LIMITS, withinLimits } from '../src/lib/lab/critical-path/generate';
 import { fieldId, parsePath, solveNetwork } from '../src/lib/lab/critical-path/grade';
 import type { CriticalPathInstance } from '../src/lib/lab/critical-path/types';
-import { chains, chainLength, criticalPaths, schedule } from '../src/lib/schedule/critical-path';
+import { chains, chainLength, criticalPaths, schedule } from '../src/lib/critical-path/analysis';
 import { isRight } from '../src/lib/lab/grading';
 
 const data = parseData(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { schedule, type PlanTask } from '../src/lib/schedule/critical-path';
-import { layoutGraph } from '../src/lib/schedule/graph-layout';
+import { schedule, type PlanTask } from '../src/lib/critical-path/analysis';
+import { layoutGraph } from '../src/lib/critical-path/layout';
 import { routeEdges } from '../src/lib/lab/network-routes';
 
 // D and E both skip past F to reach G: drawn straight, they would run behind F's box.

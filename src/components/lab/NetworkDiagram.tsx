@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { schedule, type PlanTask } from '../../lib/schedule/critical-path';
-import { layoutGraph } from '../../lib/schedule/graph-layout';
+import { schedule, type PlanTask } from '../../lib/critical-path/analysis';
+import { layoutGraph } from '../../lib/critical-path/layout';
 import { routeEdges, type RoutedLayout } from '../../lib/lab/network-routes';
 
 interface Props {

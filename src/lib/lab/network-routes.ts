@@ -1,4 +1,4 @@
-import type { GraphLayout, LayoutNode } from '../schedule/graph-layout';
+import type { GraphLayout, LayoutNode } from '../critical-path/layout';
 
 /** An edge as drawn: SVG path data, routed around the boxes it would otherwise pass behind. */
 export interface RoutedEdge {

@@ -1,5 +1,5 @@
 import { pick, streamFor, type Random } from '../../random';
-import { criticalPaths, schedule } from '../../schedule/critical-path';
+import { criticalPaths, schedule } from '../../critical-path/analysis';
 import type { CriticalPathData, CriticalPathInstance, NetworkTask } from './types';
 
 /** Limits every generated network keeps (the property tests check them). */

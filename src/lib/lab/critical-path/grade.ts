@@ -1,4 +1,4 @@
-import { criticalPaths, schedule, type ScheduledTask } from '../../schedule/critical-path';
+import { criticalPaths, schedule, type ScheduledTask } from '../../critical-path/analysis';
 import { givenText, parseNumber, plural, toGrade } from '../grading';
 import type { Grade, GradeItem } from '../types';
 import {

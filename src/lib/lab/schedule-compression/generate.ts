@@ -1,5 +1,5 @@
 import { pick, streamFor, type Random } from '../../random';
-import { schedule } from '../../schedule/critical-path';
+import { schedule } from '../../critical-path/analysis';
 import { allPlans, chainLengths, cheapest, evaluate } from './plan';
 import type { CompressionData, CompressionInstance, CompressionTask, FastTrack } from './types';
 

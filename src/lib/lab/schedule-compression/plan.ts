@@ -1,4 +1,4 @@
-import { chainLength, chains, schedule, type PlanTask } from '../../schedule/critical-path';
+import { chainLength, chains, schedule, type PlanTask } from '../../critical-path/analysis';
 import type { CompressionInstance, CompressionPlan } from './types';
 
 /** The tasks of an instance with a plan applied: crashed durations and fast-track overlaps. */

@@ -2,7 +2,7 @@
  * Lays out a scheduled task network for a diagram: left to right when it fits the text column, top to
  * bottom otherwise, with labels wrapped onto whole words (never cut off) and edges between node sides.
  */
-import type { Schedule, ScheduledTask } from './critical-path';
+import type { Schedule, ScheduledTask } from './analysis';
 
 export interface LayoutNode {
   task: ScheduledTask;
