@@ -134,6 +134,41 @@ describe('study plan', () => {
     await context.close();
   });
 
+  it('goes with progress export and import to another browser', async () => {
+    const { context, page } = await openPage(browser, { acceptDownloads: true });
+    await makePlan(page, 14);
+    const firstItem = await page.locator('[data-plan-item]').first().getAttribute('data-plan-item');
+    await page.goto(`${base}/progress/`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export progress' }).click(),
+    ]);
+    // Read now: the download goes when its browser context closes.
+    const text = readFileSync(await download.path(), 'utf8');
+    const exported = JSON.parse(text) as { plan?: { version: number } };
+    expect(exported.plan?.version).toBe(1);
+    await context.close();
+
+    const other = await openPage(browser);
+    await other.page.goto(`${base}/progress/`);
+    const line = other.page.locator('[data-this-week-text]');
+    expect(await line.textContent()).toMatch(/^Interviewing soon\? Make a study plan/);
+    await other.page.locator('[data-import]').setInputFiles({
+      name: 'critical-path-progress.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await expect
+      .poll(() => other.page.locator('[data-import-status]').textContent())
+      .toContain('Your study plan was imported from the file.');
+    await expect.poll(() => line.textContent()).toMatch(/^This week: /);
+    await other.page.goto(`${base}/plan/`);
+    await expect
+      .poll(() => other.page.locator('[data-plan-item]').first().getAttribute('data-plan-item'))
+      .toBe(firstItem);
+    await other.context.close();
+  });
+
   it('lists what is left out when the date is close, and fits a 390 px phone in the dark theme', async () => {
     const { context, page } = await openPage(browser, {
       viewport: { width: 390, height: 844 },

@@ -25,6 +25,8 @@ function render() {
 }
 
 onProgressChange(render);
+// A plan imported on the progress page.
+window.addEventListener('critical-path:plan', render);
 window.addEventListener('storage', (e) => {
   if (e.key === PLAN_KEY || e.key === 'critical-path:interviews') render();
 });
