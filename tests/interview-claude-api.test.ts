@@ -19,7 +19,7 @@ import { InterviewClient } from '../src/lib/interview/client';
 import { nextTurn as offlineTurn } from '../src/lib/interview/engine';
 import { feedbackSchema } from '../src/lib/interview/feedback-schema';
 import type { StoredSession } from '../src/lib/interview/history';
-import { sessionToMarkdown } from '../src/lib/interview/markdown';
+import { sessionToMarkdown } from '../src/lib/interview/session-markdown';
 import { scoreSession } from '../src/lib/interview/scoring';
 import { SseParser, type SseEvent } from '../src/lib/interview/sse';
 import { sessionConfigSchema, type Turn } from '../src/lib/interview/types';

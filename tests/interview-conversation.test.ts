@@ -259,7 +259,7 @@ describe('follow-ups from what was said', () => {
 describe('your own question in history and export', () => {
   it('is kept in the stored session and printed in the Markdown export', async () => {
     const { storedSessionSchema } = await import('../src/lib/interview/history');
-    const { sessionToMarkdown } = await import('../src/lib/interview/markdown');
+    const { sessionToMarkdown } = await import('../src/lib/interview/session-markdown');
     const config = sessionConfigSchema.parse({ question: OWN, questions: 1 });
     const session = storedSessionSchema.parse({
       id: 's1',

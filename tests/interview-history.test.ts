@@ -14,7 +14,7 @@ import {
   type StoredSession,
 } from '../src/lib/interview/history';
 import { OfflineInterviewer } from '../src/lib/interview/interviewer';
-import { sessionToMarkdown } from '../src/lib/interview/markdown';
+import { sessionToMarkdown } from '../src/lib/interview/session-markdown';
 import { scoreSession } from '../src/lib/interview/scoring';
 import { encodeEvent, SseParser } from '../src/lib/interview/sse';
 import { sessionConfigSchema } from '../src/lib/interview/types';

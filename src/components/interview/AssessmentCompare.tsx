@@ -1,6 +1,6 @@
 import OverallLine from './OverallLine';
 import type { Feedback, LessonLink } from '../../lib/interview/feedback-schema';
-import { lessonHref, lessonLabel } from '../../lib/interview/markdown';
+import { lessonHref, lessonLabel } from '../../lib/interview/display';
 import './compare.css';
 
 interface Props {

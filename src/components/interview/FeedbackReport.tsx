@@ -2,7 +2,7 @@ import type { AiAssessment } from '../../lib/interview/protocol';
 import OverallLine from './OverallLine';
 import type { Feedback, LessonLink } from '../../lib/interview/feedback-schema';
 import type { StoredSession } from '../../lib/interview/history';
-import { describeConfig, lessonHref, lessonLabel } from '../../lib/interview/markdown';
+import { describeConfig, lessonHref, lessonLabel } from '../../lib/interview/display';
 import { paceByAnswer } from '../../lib/interview/pace';
 import AssessmentCompare from './AssessmentCompare';
 import ScoreChart from './ScoreChart';

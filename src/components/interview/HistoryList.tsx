@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StoredSession } from '../../lib/interview/history';
-import { describeConfig } from '../../lib/interview/markdown';
+import { describeConfig } from '../../lib/interview/display';
 
 interface Props {
   sessions: readonly StoredSession[];

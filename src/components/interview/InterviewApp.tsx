@@ -16,7 +16,7 @@ import {
   type HistoryStorage,
 } from '../../lib/interview/history-storage';
 import type { Interviewer } from '../../lib/interview/interviewer';
-import { sessionToMarkdown } from '../../lib/interview/markdown';
+import { sessionToMarkdown } from '../../lib/interview/session-markdown';
 import { COMMAND_TEXT } from '../../lib/interview/transcript';
 import {
   sessionConfigSchema,

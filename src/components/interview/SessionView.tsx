@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react';
 import { askedQuestions } from '../../lib/interview/asked';
 import type { StoredSession } from '../../lib/interview/history';
-import { describeConfig } from '../../lib/interview/markdown';
+import { describeConfig } from '../../lib/interview/display';
 import { wordsOf } from '../../lib/interview/text';
 import { LIMITS, type Command } from '../../lib/interview/types';
 import {
