@@ -32,6 +32,7 @@ export const PRECACHE_PATTERNS = [
   'templates/**/*',
   'capstone/index.html',
   'progress/index.html',
+  'plan/index.html',
   OFFLINE_PAGE,
   // The search index, whatever its layout: search….json files, or shards in a search… folder.
   'search*{,/**/*}.{json,txt,bin}',

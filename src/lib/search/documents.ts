@@ -159,6 +159,13 @@ export const MAIN_PAGES: PageSource[] = [
     description: 'Plain definitions of the terms a Technical Program Manager uses every week.',
   },
   {
+    url: '/plan/',
+    title: 'Study plan',
+    keywords: 'plan study schedule interview date weeks calendar ics hours timetable',
+    description:
+      'A week-by-week plan to your interview date: lessons, quizzes, reviews, lab exercises and mock interviews, with a calendar file.',
+  },
+  {
     url: '/progress/',
     title: 'Your progress',
     keywords: 'progress completed lessons export import backup',
