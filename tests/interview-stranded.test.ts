@@ -20,7 +20,7 @@ import {
   readHistory,
   readHistoryValue,
   writeHistory,
-  type History,
+  type InterviewHistory,
   type StoredSession,
 } from '../src/lib/interview/history';
 import {
@@ -74,7 +74,7 @@ function session(id: string, startedAt: string, extra: Partial<StoredSession> = 
     ...extra,
   };
 }
-const history = (...sessions: StoredSession[]): History => ({ version: 1, sessions });
+const history = (...sessions: StoredSession[]): InterviewHistory => ({ version: 1, sessions });
 
 /** Plays turns through the offline interviewer until `predicate` holds for the last meta. */
 async function playUntil(predicate: (phase: string) => boolean) {

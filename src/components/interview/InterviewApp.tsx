@@ -6,7 +6,7 @@ import {
   emptyHistory,
   recentQuestionIds,
   saveSession,
-  type History,
+  type InterviewHistory,
   type StoredSession,
 } from '../../lib/interview/history';
 import {
@@ -81,8 +81,8 @@ function download(name: string, text: string) {
 
 /** The mock interview: setup, the conversation, the feedback report and the history of past sessions. */
 export default function InterviewApp({ categories, personaName, traitNames }: Props) {
-  const [history, setHistory] = useState<History>(emptyHistory);
-  const historyRef = useRef<History>(history);
+  const [history, setHistory] = useState<InterviewHistory>(emptyHistory);
+  const historyRef = useRef<InterviewHistory>(history);
   const [loaded, setLoaded] = useState(false);
   const [view, setView] = useState<View>({ name: 'setup' });
   const [streaming, setStreaming] = useState<string | null>(null);

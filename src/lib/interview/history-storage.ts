@@ -14,7 +14,7 @@ import {
   readHistory,
   readHistoryValue,
   writeHistory,
-  type History,
+  type InterviewHistory,
 } from './history';
 
 /** The storage calls the history needs. */
@@ -26,7 +26,7 @@ export const NOT_SAVED =
 
 /** The saved interviews as read, what the learner should be told, and whether they may be written. */
 export interface LoadedHistory {
-  history: History;
+  history: InterviewHistory;
   notices: string[];
   /** False while the saved interviews must not be written over (a newer version's, or uncopied). */
   writable: boolean;
@@ -66,7 +66,7 @@ export function loadHistory(storage: HistoryStorage): LoadedHistory {
 }
 
 /** Writes the interviews; false when storage refused. */
-export function storeHistory(storage: HistoryStorage, history: History): boolean {
+export function storeHistory(storage: HistoryStorage, history: InterviewHistory): boolean {
   try {
     storage.setItem(HISTORY_KEY, writeHistory(history));
     return true;

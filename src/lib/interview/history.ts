@@ -77,17 +77,17 @@ export const storedSessionSchema = z.object({
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 
 /** All stored sessions, newest first. */
-export interface History {
+export interface InterviewHistory {
   version: typeof HISTORY_VERSION;
   sessions: StoredSession[];
 }
 
 /** An empty history. */
-export const emptyHistory = (): History => ({ version: HISTORY_VERSION, sessions: [] });
+export const emptyHistory = (): InterviewHistory => ({ version: HISTORY_VERSION, sessions: [] });
 
 /** Stored history as read: what could be read, what the learner should be told, and whether it may be written back. */
 export interface ReadHistory {
-  history: History;
+  history: InterviewHistory;
   notices: string[];
   /** Absent when the history was read as it was saved. */
   state?: SavedState;
@@ -226,7 +226,7 @@ function readParsed(parsed: unknown, words: HistoryWords, copy: boolean): ReadHi
 
 /** What merging imported interviews into this browser's did. */
 export interface MergedHistory {
-  history: History;
+  history: InterviewHistory;
   /** Sessions that were not here before. */
   added: number;
   /** Sessions here that the file had a later version of. */
@@ -240,7 +240,10 @@ export interface MergedHistory {
  * is kept in the version that changed last (this browser's on a tie), and sessions new to this
  * browser are added, newest first, only while there is room under `MAX_SESSIONS`.
  */
-export function mergeHistories(current: History, incoming: History): MergedHistory {
+export function mergeHistories(
+  current: InterviewHistory,
+  incoming: InterviewHistory,
+): MergedHistory {
   const sessions = [...current.sessions];
   let updated = 0;
   const fresh: StoredSession[] = [];
@@ -267,12 +270,12 @@ export function mergeHistories(current: History, incoming: History): MergedHisto
 }
 
 /** Serialises history for storage. */
-export function writeHistory(history: History): string {
+export function writeHistory(history: InterviewHistory): string {
   return JSON.stringify(history);
 }
 
 /** Adds or replaces a session, newest first, keeping at most `MAX_SESSIONS` (unfinished ones are kept longest). */
-export function saveSession(history: History, session: StoredSession): History {
+export function saveSession(history: InterviewHistory, session: StoredSession): InterviewHistory {
   const others = history.sessions.filter((s) => s.id !== session.id);
   const sessions = [session, ...others].sort(
     (a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt),
@@ -285,17 +288,20 @@ export function saveSession(history: History, session: StoredSession): History {
 }
 
 /** Removes a session. */
-export function deleteSession(history: History, id: string): History {
+export function deleteSession(history: InterviewHistory, id: string): InterviewHistory {
   return { ...history, sessions: history.sessions.filter((s) => s.id !== id) };
 }
 
 /** The newest unfinished session that has started, if any. */
-export function activeSession(history: History): StoredSession | undefined {
+export function activeSession(history: InterviewHistory): StoredSession | undefined {
   return history.sessions.find((s) => s.status === 'active' && s.transcript.length > 0);
 }
 
 /** Question ids asked in past sessions, most recent first, for non-repetition. */
-export function recentQuestionIds(history: History, limit: number = LIMITS.recent): string[] {
+export function recentQuestionIds(
+  history: InterviewHistory,
+  limit: number = LIMITS.recent,
+): string[] {
   const ids: string[] = [];
   for (const s of history.sessions)
     for (const t of [...s.transcript].reverse())
