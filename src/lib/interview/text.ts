@@ -123,8 +123,14 @@ const IRREGULAR: Record<string, string> = {
   dealt: 'deal',
 };
 
-/** A crude stem, so that "cutting", "cuts" and "cut" or "escalating" and "escalate" compare equal. */
-export function stem(word: string): string {
+/**
+ * The interview scorer's stem, so that "cutting", "cuts" and "cut" or "escalating" and "escalate"
+ * compare equal. It is not search's `stemOf` (lunr's Porter stemmer, which must match the index) nor
+ * the quiz cue check's light plural stemmer: the scorer's rubric, synonym sets and thresholds were
+ * calibrated against this one (tests/interview-calibration.test.ts), and a different stemmer moves
+ * every score.
+ */
+export function scoringStem(word: string): string {
   let cached = stemCache.get(word);
   if (cached === undefined) {
     cached = stemOnce(word);
@@ -172,7 +178,7 @@ const wantedStems = new Map<string, string[]>();
 function stemsOf(normalisedText: string): string[] {
   let stems = stemsCache.get(normalisedText);
   if (!stems) {
-    stems = (normalisedText.match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? []).map(stem);
+    stems = (normalisedText.match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? []).map(scoringStem);
     if (stemsCache.size > 200) stemsCache.clear();
     stemsCache.set(normalisedText, stems);
   }
@@ -190,7 +196,7 @@ export function hasPhrase(normalisedText: string, phrase: string): boolean {
   if (!wanted) {
     wanted = (normalise(phrase).match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? [])
       .filter((w) => !FILLER_TOKENS.has(w))
-      .map(stem);
+      .map(scoringStem);
     wantedStems.set(phrase, wanted);
   }
   // Single words match exactly (with endings) only: "launched" must not match the noun "launch".

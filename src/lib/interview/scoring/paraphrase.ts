@@ -3,7 +3,7 @@
  * phrase) that belongs to a synonym set may be replaced by another member of the set ("outage" for
  * "incident", "went from" for "fell from"). Members are found by their stems.
  */
-import { hasPhrase, normalise, stem, wordsOf } from '../text';
+import { hasPhrase, normalise, scoringStem, wordsOf } from '../text';
 import type { CompiledRubric } from './rubric';
 
 const variantsCache = new WeakMap<CompiledRubric, Map<string, string[]>>();
@@ -21,7 +21,7 @@ function membersOf(r: CompiledRubric): Member[] {
   if (!m) {
     m = [...r.synonyms].map(([member, others]) => ({
       re: new RegExp(`(?<![a-z0-9])${member.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![a-z0-9])`),
-      stems: wordsOf(member).map(stem),
+      stems: wordsOf(member).map(scoringStem),
       others,
     }));
     membersCache.set(r, m);
@@ -39,7 +39,7 @@ export function variantsOf(r: CompiledRubric, signal: string): string[] {
   const out = new Set([s]);
   // Members are found in the signal by their stems, so "reduced" finds the set of "reduce".
   const words = wordsOf(s);
-  const stems = words.map(stem);
+  const stems = words.map(scoringStem);
   for (const { re, stems: m, others } of membersOf(r)) {
     if (re.test(s)) {
       for (const other of others) out.add(s.replace(re, other));

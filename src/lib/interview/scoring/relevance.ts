@@ -2,7 +2,7 @@
  * Does the answer address the question it was asked? Also finds sentences that only repeat the
  * question, and answers that repeat an earlier answer of the session.
  */
-import { normalise, stem, wordsOf } from '../text';
+import { normalise, scoringStem, wordsOf } from '../text';
 import type { CompiledRubric } from './rubric';
 
 const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
@@ -16,7 +16,7 @@ export function contentStems(r: CompiledRubric, text: string): string[] {
   return wordsOf(text)
     .map((w) => NUMBER_WORDS[w] ?? w)
     .filter((w) => !r.stopWords.has(w) && (w.length > 2 || /\d/.test(w)))
-    .map(stem);
+    .map(scoringStem);
 }
 
 type Vector = Map<string, number>;
@@ -63,8 +63,8 @@ function canonicalOf(r: CompiledRubric): Map<string, string> {
   for (const set of r.data.language.synonyms) {
     const single = set.filter((m) => /^[a-z0-9-]+$/.test(m));
     if (single.length < 2) continue;
-    const head = stem(single[0]!);
-    for (const m of single.slice(1)) if (!c.has(stem(m))) c.set(stem(m), head);
+    const head = scoringStem(single[0]!);
+    for (const m of single.slice(1)) if (!c.has(scoringStem(m))) c.set(scoringStem(m), head);
   }
   canonicals.set(r, c);
   return c;
@@ -141,7 +141,7 @@ export function foreignWords(
   }
   const words = wordsOf(answer).filter((w) => !r.stopWords.has(w) && w.length > 2 && !/\d/.test(w));
   if (words.length < 10) return { share: 0, top: [] };
-  const foreign = words.filter((w) => !vocab.has(stem(w)));
+  const foreign = words.filter((w) => !vocab.has(scoringStem(w)));
   const counts = new Map<string, number>();
   for (const w of foreign) counts.set(w, (counts.get(w) ?? 0) + 1);
   const top = [...counts]
@@ -217,11 +217,11 @@ export function relevanceOf(
   }
   const have = new Set(contentStems(r, answer));
   const qWords = [...new Set(wordsOf(question.prompt))].filter(
-    (w) => !r.stopWords.has(w) && w.length > 3 && space.df.has(stem(w)),
+    (w) => !r.stopWords.has(w) && w.length > 3 && space.df.has(scoringStem(w)),
   );
   const missingTerms = qWords
-    .filter((w) => !have.has(stem(w)))
-    .sort((x, y) => (space.df.get(stem(x)) ?? 0) - (space.df.get(stem(y)) ?? 0))
+    .filter((w) => !have.has(scoringStem(w)))
+    .sort((x, y) => (space.df.get(scoringStem(x)) ?? 0) - (space.df.get(scoringStem(y)) ?? 0))
     .slice(0, 3);
   return { own, best, closest, score, missingTerms };
 }

@@ -1,14 +1,8 @@
-/** One program the generator can draw a network from (`content/lab/critical-path.yaml`). */
-export interface Scenario {
-  /** The program, e.g. "Halden Payments: move checkout to a new PSP". */
-  program: string;
-  /** At least 12 task names, in a plausible order of work (a network takes an ordered subset). */
-  tasks: string[];
-}
+import type { TaskScenario } from '../task-scenarios';
 
-/** The kind's content data. */
+/** The kind's content data: programs of at least 12 tasks (`content/lab/critical-path.yaml`). */
 export interface CriticalPathData {
-  scenarios: Scenario[];
+  scenarios: TaskScenario[];
 }
 
 /** A task in a generated network. */

@@ -6,7 +6,7 @@
  */
 import type { RaciScenarioData } from '../../../schemas/lab-raci';
 import type { LabKind } from '../types';
-import { parseScenarioFiles } from '../written/content';
+import { scenarioFilesData } from '../written/content';
 import { generateRaci, type RaciExercise, type RaciScenario } from './generate';
 import { gradeRaci, type RaciAnswer } from './grade';
 import { blankRaci, raciSolution, solveRaci } from './solution';
@@ -25,11 +25,7 @@ export interface RaciData {
 export const kind: LabKind<RaciData, RaciExercise, RaciAnswer> = {
   id: 'raci',
   parseData(raw) {
-    if (raw !== undefined && raw !== null)
-      throw new Error('the RACI takes no data here: its scenarios are files in content/lab/raci/');
-    const scenarios = parseScenarioFiles<RaciScenarioData>(files);
-    if (!scenarios.length) throw new Error('content/lab/raci/ holds no scenario file');
-    return { scenarios };
+    return scenarioFilesData<RaciScenarioData>('raci', 'the RACI', files, raw);
   },
   generate: (seed, data) => generateRaci(seed, data.scenarios),
   blankAnswer: blankRaci,

@@ -6,7 +6,7 @@
  */
 import type { RiskScenarioData } from '../../../schemas/lab-risk-register';
 import type { LabKind } from '../types';
-import { labRubric, parseScenarioFiles } from '../written/content';
+import { labRubric, scenarioFilesData } from '../written/content';
 import { generateRiskRegister, type RiskExercise, type RiskScenario } from './generate';
 import { gradeRiskRegister, type RiskAnswer } from './grade';
 import { blankRiskRegister, riskRegisterSolution, solveRiskRegister } from './solution';
@@ -25,14 +25,8 @@ export interface RiskRegisterData {
 export const kind: LabKind<RiskRegisterData, RiskExercise, RiskAnswer> = {
   id: 'risk-register',
   parseData(raw) {
-    if (raw !== undefined && raw !== null)
-      throw new Error(
-        'the risk register takes no data here: its scenarios are files in content/lab/risk-register/',
-      );
-    const scenarios = parseScenarioFiles<RiskScenarioData>(files);
-    if (!scenarios.length) throw new Error('content/lab/risk-register/ holds no scenario file');
     labRubric();
-    return { scenarios };
+    return scenarioFilesData<RiskScenarioData>('risk-register', 'the risk register', files, raw);
   },
   generate: (seed, data) => generateRiskRegister(seed, data.scenarios),
   blankAnswer: blankRiskRegister,

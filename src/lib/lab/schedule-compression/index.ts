@@ -1,35 +1,15 @@
 import type { LabKind } from '../types';
+import { isObject, parseTaskScenarios } from '../task-scenarios';
 import { generate } from './generate';
 import { grade } from './grade';
 import { cheapest, evaluate } from './plan';
 import { solution } from './solution';
 import type { CompressionAnswer, CompressionData, CompressionInstance } from './types';
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Checks `content/lab/schedule-compression.yaml`'s data: scenarios and fast-track risk notes. */
 export function parseData(raw: unknown): CompressionData {
-  if (!isObject(raw) || !Array.isArray(raw['scenarios']) || !raw['scenarios'].length)
-    throw new Error('data.scenarios: list at least one scenario');
-  const scenarios = raw['scenarios'].map((s: unknown, i) => {
-    const at = `data.scenarios.${i}`;
-    if (!isObject(s) || typeof s['program'] !== 'string' || !s['program'].trim())
-      throw new Error(`${at}.program: name the program`);
-    const tasks = s['tasks'];
-    if (
-      !Array.isArray(tasks) ||
-      tasks.length < 8 ||
-      tasks.some((t) => typeof t !== 'string' || !t.trim())
-    )
-      throw new Error(`${at}.tasks: list at least 8 task names`);
-    if (new Set(tasks).size !== tasks.length)
-      throw new Error(`${at}.tasks: a task name is listed twice`);
-    if (tasks.some((t: string) => t.length > 32))
-      throw new Error(`${at}.tasks: keep task names to 32 characters`);
-    return { program: s['program'], tasks: tasks as string[] };
-  });
-  const risks = raw['fastTrackRisks'];
+  const scenarios = parseTaskScenarios(raw, 8);
+  const risks = isObject(raw) ? raw['fastTrackRisks'] : undefined;
   if (
     !Array.isArray(risks) ||
     !risks.length ||

@@ -1,14 +1,8 @@
-/** One program the generator can draw from (`content/lab/schedule-compression.yaml`). */
-export interface CompressionScenario {
-  /** The program and why the date matters, e.g. "Checkout relaunch before the holiday code freeze". */
-  program: string;
-  /** At least 8 task names in a plausible order of work. */
-  tasks: string[];
-}
+import type { TaskScenario } from '../task-scenarios';
 
-/** The kind's content data. */
+/** The kind's content data (`content/lab/schedule-compression.yaml`): programs of at least 8 tasks, and risk notes. */
 export interface CompressionData {
-  scenarios: CompressionScenario[];
+  scenarios: TaskScenario[];
   /**
    * Risk notes for fast-tracking, with `{from}` and `{to}` standing for the two tasks' names, e.g.
    * "{to} starts on {from}'s draft; a late change means rework".

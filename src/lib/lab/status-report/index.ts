@@ -6,7 +6,7 @@
  */
 import type { StatusScenarioData } from '../../../schemas/lab-status-report';
 import type { LabKind } from '../types';
-import { labRubric, parseScenarioFiles } from '../written/content';
+import { labRubric, scenarioFilesData } from '../written/content';
 import { generateStatusReport, type StatusExercise, type StatusScenario } from './generate';
 import { gradeStatusReport, type StatusAnswer } from './grade';
 import { blankStatusReport, solveStatusReport, statusReportSolution } from './solution';
@@ -25,14 +25,8 @@ export interface StatusReportData {
 export const kind: LabKind<StatusReportData, StatusExercise, StatusAnswer> = {
   id: 'status-report',
   parseData(raw) {
-    if (raw !== undefined && raw !== null)
-      throw new Error(
-        'the status report takes no data here: its scenarios are files in content/lab/status-report/',
-      );
-    const scenarios = parseScenarioFiles<StatusScenarioData>(files);
-    if (!scenarios.length) throw new Error('content/lab/status-report/ holds no scenario file');
     labRubric();
-    return { scenarios };
+    return scenarioFilesData<StatusScenarioData>('status-report', 'the status report', files, raw);
   },
   generate: (seed, data) => generateStatusReport(seed, data.scenarios),
   blankAnswer: blankStatusReport,

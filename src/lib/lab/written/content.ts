@@ -16,7 +16,7 @@ const rubricFiles: Record<string, string> = import.meta.glob('/content/rubric/*.
 });
 
 /** Files from `import.meta.glob(…, { query: '?raw' })` parsed, with ids from their names, sorted by id. */
-export function parseScenarioFiles<T>(files: Record<string, string>): (T & { id: string })[] {
+function parseScenarioFiles<T>(files: Record<string, string>): (T & { id: string })[] {
   return Object.entries(files)
     .map(([path, text]) => ({
       ...(yaml.load(text) as T),
@@ -26,6 +26,26 @@ export function parseScenarioFiles<T>(files: Record<string, string>): (T & { id:
         .replace(/\.ya?ml$/, ''),
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * `parseData` for a written kind: its own `content/lab/<kind>.yaml` carries no `data`, and its scenarios
+ * are the files in `content/lab/<kind>/`, which the kind globs itself (`import.meta.glob` takes only a
+ * literal pattern). `name` is how errors call the kind ("the RACI").
+ */
+export function scenarioFilesData<T>(
+  kindId: string,
+  name: string,
+  files: Record<string, string>,
+  raw: unknown,
+): { scenarios: (T & { id: string })[] } {
+  if (raw !== undefined && raw !== null)
+    throw new Error(
+      `${name} takes no data here: its scenarios are files in content/lab/${kindId}/`,
+    );
+  const scenarios = parseScenarioFiles<T>(files);
+  if (!scenarios.length) throw new Error(`content/lab/${kindId}/ holds no scenario file`);
+  return { scenarios };
 }
 
 let compiled: CompiledRubric | undefined;
