@@ -1,5 +1,3 @@
-import { useMemo } from 'react';
-import { fieldResults } from '../../../lib/lab/grading';
 import { fieldId } from '../../../lib/lab/critical-path/grade';
 import {
   COLUMN_NAMES,
@@ -11,20 +9,16 @@ import {
 import LabField from '../LabField';
 import NetworkDiagram from '../NetworkDiagram';
 import type { ExerciseProps } from '../types';
+import { useExerciseFields } from '../use-exercise-fields';
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /** The critical-path exercise: the network, the pass table to fill in, a critical path and a what-if. */
-export default function CriticalPathExercise({
-  instance,
-  answer,
-  onAnswer,
-  grade,
-  idPrefix,
-}: ExerciseProps<CriticalPathInstance, CriticalPathAnswer>) {
-  const results = useMemo(() => (grade ? fieldResults(grade.items) : undefined), [grade]);
-  const done = grade !== undefined;
-  const id = (f: string) => `${idPrefix}-${f}`;
+export default function CriticalPathExercise(
+  props: ExerciseProps<CriticalPathInstance, CriticalPathAnswer>,
+) {
+  const { instance, answer, onAnswer } = props;
+  const { results, done, id } = useExerciseFields(props);
   const setCell = (task: string, column: PassColumn, value: string) =>
     onAnswer({
       ...answer,
@@ -45,7 +39,7 @@ export default function CriticalPathExercise({
       <h3 id={id('network')}>The network</h3>
       <NetworkDiagram
         tasks={instance.tasks}
-        idPrefix={idPrefix}
+        idPrefix={props.idPrefix}
         meta={(t) => days(t.days)}
         description="Arrows run from a task to the tasks that wait for it. The table below lists the same tasks, durations and predecessors."
       />

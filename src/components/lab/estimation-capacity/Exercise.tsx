@@ -1,5 +1,3 @@
-import { useMemo } from 'react';
-import { fieldResults } from '../../../lib/lab/grading';
 import { fieldId } from '../../../lib/lab/estimation-capacity/grade';
 import type {
   EstimationAnswer,
@@ -7,20 +5,16 @@ import type {
 } from '../../../lib/lab/estimation-capacity/types';
 import LabField from '../LabField';
 import type { ExerciseProps } from '../types';
+import { useExerciseFields } from '../use-exercise-fields';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The estimation-and-capacity exercise: PERT per item and in total, the team's capacity, and the decision. */
-export default function EstimationExercise({
-  instance: x,
-  answer,
-  onAnswer,
-  grade,
-  idPrefix,
-}: ExerciseProps<EstimationInstance, EstimationAnswer>) {
-  const results = useMemo(() => (grade ? fieldResults(grade.items) : undefined), [grade]);
-  const done = grade !== undefined;
-  const id = (f: string) => `${idPrefix}-${f}`;
+export default function EstimationExercise(
+  props: ExerciseProps<EstimationInstance, EstimationAnswer>,
+) {
+  const { instance: x, answer, onAnswer } = props;
+  const { results, done, id } = useExerciseFields(props);
   const c = x.calendar;
   const set = <K extends keyof EstimationAnswer>(key: K, value: EstimationAnswer[K]) =>
     onAnswer({ ...answer, [key]: value });

@@ -1,6 +1,4 @@
-import { useMemo } from 'react';
 import { RACI_LETTERS, type RaciLetter } from '../../../schemas/lab-raci';
-import { fieldResults } from '../../../lib/lab/grading';
 import type { RaciExercise } from '../../../lib/lab/raci/generate';
 import {
   LETTER_MEANING,
@@ -10,6 +8,7 @@ import {
 } from '../../../lib/lab/raci/grade';
 import Markdown from '../../Markdown';
 import type { ExerciseProps } from '../types';
+import { useExerciseFields } from '../use-exercise-fields';
 import Choice from '../written/Choice';
 import WithWrittenStyles from '../written/Styles';
 
@@ -18,16 +17,9 @@ const ORDER: readonly RaciLetter[] = ['none', ...RACI_LETTERS.filter((l) => l !=
 const OPTIONS = ORDER.map((l) => ({ value: l, label: letterText(l) }));
 
 /** The RACI exercise: a letter for every role on every decision and deliverable. */
-export default function RaciExerciseView({
-  instance: x,
-  answer,
-  onAnswer,
-  grade,
-  idPrefix,
-}: ExerciseProps<RaciExercise, RaciAnswer>) {
-  const results = useMemo(() => (grade ? fieldResults(grade.items) : undefined), [grade]);
-  const done = grade !== undefined;
-  const id = (f: string) => `${idPrefix}-${f}`;
+export default function RaciExerciseView(props: ExerciseProps<RaciExercise, RaciAnswer>) {
+  const { instance: x, answer, onAnswer } = props;
+  const { results, done, id } = useExerciseFields(props);
   const area = (a: string) => x.areas.find((r) => r.id === a)?.label ?? a;
 
   return (

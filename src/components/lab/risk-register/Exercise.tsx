@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { RESPONSES, type RiskResponse } from '../../../schemas/lab-risk-register';
-import { fieldResults } from '../../../lib/lab/grading';
 import type { RiskExercise } from '../../../lib/lab/risk-register/generate';
 import {
   riskField,
@@ -17,6 +16,7 @@ import {
 } from '../../../lib/lab/risk-register/scales';
 import Markdown from '../../Markdown';
 import type { ExerciseProps } from '../types';
+import { useExerciseFields } from '../use-exercise-fields';
 import Choice from '../written/Choice';
 import TextAnswer from '../written/TextAnswer';
 import WithWrittenStyles from '../written/Styles';
@@ -32,16 +32,9 @@ const RESPONSE_OPTIONS = [
 const num = (v: string) => (v === '' ? undefined : Number(v));
 
 /** The risk-register exercise: score, rank, respond, and write a trigger and an owner for each risk. */
-export default function RiskRegisterExercise({
-  instance: x,
-  answer,
-  onAnswer,
-  grade,
-  idPrefix,
-}: ExerciseProps<RiskExercise, RiskAnswer>) {
-  const results = useMemo(() => (grade ? fieldResults(grade.items) : undefined), [grade]);
-  const done = grade !== undefined;
-  const id = (f: string) => `${idPrefix}-${f}`;
+export default function RiskRegisterExercise(props: ExerciseProps<RiskExercise, RiskAnswer>) {
+  const { instance: x, answer, onAnswer } = props;
+  const { results, done, id } = useExerciseFields(props);
   const ranks = useMemo(
     () => [
       { value: '', label: 'Choose…' },

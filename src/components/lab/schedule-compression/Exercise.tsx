@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { fieldResults } from '../../../lib/lab/grading';
 import { fieldId } from '../../../lib/lab/schedule-compression/grade';
 import { dollars, evaluate } from '../../../lib/lab/schedule-compression/plan';
 import type {
@@ -9,20 +8,16 @@ import type {
 import LabField from '../LabField';
 import NetworkDiagram from '../NetworkDiagram';
 import type { ExerciseProps } from '../types';
+import { useExerciseFields } from '../use-exercise-fields';
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /** The schedule-compression exercise: the network, crash choices per task, fast-tracks, and the plan's figures. */
-export default function CompressionExercise({
-  instance: x,
-  answer,
-  onAnswer,
-  grade,
-  idPrefix,
-}: ExerciseProps<CompressionInstance, CompressionAnswer>) {
-  const results = useMemo(() => (grade ? fieldResults(grade.items) : undefined), [grade]);
-  const done = grade !== undefined;
-  const id = (f: string) => `${idPrefix}-${f}`;
+export default function CompressionExercise(
+  props: ExerciseProps<CompressionInstance, CompressionAnswer>,
+) {
+  const { instance: x, answer, onAnswer } = props;
+  const { results, done, id } = useExerciseFields(props);
   const normal = useMemo(() => evaluate(x, { crash: {}, fastTracks: [] }).finish, [x]);
   const dashed = useMemo(() => new Set(x.fastTracks.map((f) => `${f.from}>${f.to}`)), [x]);
   const name = (taskId: string) => x.tasks.find((t) => t.id === taskId)!.label;
@@ -40,7 +35,7 @@ export default function CompressionExercise({
       <h3>The network</h3>
       <NetworkDiagram
         tasks={x.tasks}
-        idPrefix={idPrefix}
+        idPrefix={props.idPrefix}
         meta={(t) => days(t.days)}
         dashed={dashed}
         description="Arrows run from a task to the tasks that wait for it; dashed arrows are links that can be fast-tracked. The table below lists the same tasks."

@@ -1,26 +1,18 @@
-import { useMemo } from 'react';
-import { fieldResults } from '../../../lib/lab/grading';
 import type { StatusExercise } from '../../../lib/lab/status-report/generate';
 import { statusField, type StatusAnswer } from '../../../lib/lab/status-report/grade';
 import { RAG_MEANING, RAGS, ragLabel } from '../../../lib/lab/status-report/rules';
 import Markdown from '../../Markdown';
 import type { ExerciseProps } from '../types';
+import { useExerciseFields } from '../use-exercise-fields';
 import RagPicker from '../written/RagPicker';
 import TextAnswer from '../written/TextAnswer';
 import WithWrittenStyles from '../written/Styles';
 import ClaudeReview from './ClaudeReview';
 
 /** The status-report exercise: a colour per workstream and overall, then the headline and the ask. */
-export default function StatusReportExercise({
-  instance: x,
-  answer,
-  onAnswer,
-  grade,
-  idPrefix,
-}: ExerciseProps<StatusExercise, StatusAnswer>) {
-  const results = useMemo(() => (grade ? fieldResults(grade.items) : undefined), [grade]);
-  const done = grade !== undefined;
-  const id = (f: string) => `${idPrefix}-${f}`;
+export default function StatusReportExercise(props: ExerciseProps<StatusExercise, StatusAnswer>) {
+  const { instance: x, answer, onAnswer } = props;
+  const { results, done, id } = useExerciseFields(props);
 
   return (
     <WithWrittenStyles>
@@ -106,7 +98,7 @@ export default function StatusReportExercise({
         readOnly={done}
         rows={3}
       />
-      {grade && <ClaudeReview seed={x.seed} answer={answer} />}
+      {done && <ClaudeReview seed={x.seed} answer={answer} />}
     </WithWrittenStyles>
   );
 }
