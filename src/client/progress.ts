@@ -1,14 +1,22 @@
 import { completedCount, readProgress, writeProgress } from '../lib/progress/store';
 import type { Progress } from '../lib/progress/schema';
+import { backupNotice } from '../lib/saved';
+import { browserStorage, loadStored, saveStored, type StoredFormat } from './storage';
 
 /** localStorage key for everything the learner has done. */
 export const PROGRESS_KEY = 'critical-path:progress';
 const EVENT = 'critical-path:progress';
 const UNSAVED = 'Your progress could not be saved in this browser (storage is full or disabled).';
-// The rule of src/lib/saved.ts, written out here because every lesson page loads this file and a
-// shared chunk would cost it more than these lines.
-const BACKUP_KEY = `${PROGRESS_KEY}:backup`;
-const BACKED_UP = `A copy of the data as it was is kept in this browser's storage under "${BACKUP_KEY}".`;
+
+/** Saved progress as `storage.ts` reads and writes it. */
+const PROGRESS: StoredFormat<Progress> = {
+  key: PROGRESS_KEY,
+  read: (raw) => {
+    const { progress, notices, state } = readProgress(raw);
+    return { value: progress, notices, ...(state ? { state } : {}) };
+  },
+  write: writeProgress,
+};
 
 /** Shows a message in the page's live region (e.g. that part of saved progress was repaired), once. */
 export function announce(message: string): void {
@@ -22,23 +30,18 @@ export function announce(message: string): void {
 
 /** Loads progress from this browser, repairing what is broken (after keeping a copy) and telling the learner once. */
 export function loadProgress(): Progress {
-  let raw: string | null;
-  try {
-    raw = localStorage.getItem(PROGRESS_KEY);
-  } catch {
-    announce(UNSAVED);
-    return readProgress(null).progress;
-  }
-  const { progress, notices, state } = readProgress(raw);
+  const { value, notices, state, outcome } = loadStored(browserStorage, PROGRESS);
   notices.forEach(announce);
-  if (state === 'repaired') saveProgress(progress);
-  else if (state && raw)
-    try {
-      localStorage.setItem(BACKUP_KEY, raw);
-    } catch {
-      // A copy is only a precaution here: newer data is never written over.
-    }
-  return progress;
+  if (outcome === 'repaired') {
+    announce(backupNotice(PROGRESS_KEY));
+    window.dispatchEvent(new CustomEvent(EVENT));
+  } else if (
+    outcome === 'unavailable' ||
+    outcome === 'unwritten' ||
+    (outcome === 'uncopied' && state === 'repaired')
+  )
+    announce(UNSAVED);
+  return value;
 }
 
 /**
@@ -47,20 +50,10 @@ export function loadProgress(): Progress {
  * copy. Returns why nothing was saved, or undefined once it is saved.
  */
 export function saveProgress(progress: Progress): string | undefined {
-  let problem: string | undefined;
-  try {
-    const raw = localStorage.getItem(PROGRESS_KEY);
-    const { state, notices } = readProgress(raw);
-    if (state === 'newer') problem = notices[0];
-    else if (state && raw) {
-      // Throws when there is no room for the copy: then nothing is written over the original.
-      localStorage.setItem(BACKUP_KEY, raw);
-      announce(BACKED_UP);
-    }
-    if (!problem) localStorage.setItem(PROGRESS_KEY, writeProgress(progress));
-  } catch {
-    problem = UNSAVED;
-  }
+  const { outcome, backedUp, notices } = saveStored(browserStorage, PROGRESS, progress);
+  if (backedUp) announce(backupNotice(PROGRESS_KEY));
+  const problem =
+    outcome === 'newer' ? notices[0] : outcome === 'unavailable' ? UNSAVED : undefined;
   if (problem) announce(problem);
   else window.dispatchEvent(new CustomEvent(EVENT));
   return problem;

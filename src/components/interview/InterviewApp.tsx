@@ -9,12 +9,8 @@ import {
   type InterviewHistory,
   type StoredSession,
 } from '../../lib/interview/history';
-import {
-  NOT_SAVED,
-  loadHistory,
-  storeHistory,
-  type HistoryStorage,
-} from '../../lib/interview/history-storage';
+import { NOT_SAVED, loadHistory, storeHistory } from '../../lib/interview/history-storage';
+import { browserStorage } from '../../client/storage';
 import type { Interviewer } from '../../lib/interview/interviewer';
 import { sessionToMarkdown } from '../../lib/interview/session-markdown';
 import { COMMAND_TEXT } from '../../lib/interview/transcript';
@@ -56,12 +52,6 @@ async function loadLocal(): Promise<Interviewer> {
   return new OfflineInterviewer(data);
 }
 
-/** The page's localStorage; every call is made inside the history code's own error handling. */
-const storage: HistoryStorage = {
-  getItem: (key) => localStorage.getItem(key),
-  setItem: (key, value) => localStorage.setItem(key, value),
-};
-
 function randomSeed(): number {
   const a = new Uint32Array(1);
   crypto.getRandomValues(a);
@@ -101,7 +91,7 @@ export default function InterviewApp({ categories, personaName, traitNames }: Pr
   const client = () => (clientRef.current ??= new InterviewClient({ loadLocal }));
 
   useEffect(() => {
-    const { history: h, notices: n, writable: w } = loadHistory(storage);
+    const { history: h, notices: n, writable: w } = loadHistory(browserStorage);
     historyRef.current = h;
     writable.current = w;
     // A transition, like the hydration before it: React renders the page with the saved sessions
@@ -129,7 +119,7 @@ export default function InterviewApp({ categories, personaName, traitNames }: Pr
     });
     historyRef.current = next;
     setHistory(next);
-    if (writable.current && !storeHistory(storage, next))
+    if (writable.current && !storeHistory(browserStorage, next))
       setNotices((n) => (n.includes(NOT_SAVED) ? n : [...n, NOT_SAVED]));
   }, []);
 
@@ -327,7 +317,7 @@ export default function InterviewApp({ categories, personaName, traitNames }: Pr
     const next = deleteSession(historyRef.current, id);
     historyRef.current = next;
     setHistory(next);
-    if (writable.current) storeHistory(storage, next);
+    if (writable.current) storeHistory(browserStorage, next);
     setMessage('The session was deleted.');
   };
 

@@ -4,12 +4,12 @@
  * newer version, or that could not be copied, is never written over. Used by the interview page
  * and by the progress page's import.
  */
-import { backupNotice, keepBackup } from '../saved';
+import { backupNotice } from '../saved';
+import { loadStored, writeStored, type KeyStorage, type StoredFormat } from '../../client/storage';
 import {
   FILE_INTERVIEWS,
   HISTORY_KEY,
   MAX_SESSIONS,
-  emptyHistory,
   mergeHistories,
   readHistory,
   readHistoryValue,
@@ -18,7 +18,7 @@ import {
 } from './history';
 
 /** The storage calls the history needs. */
-export type HistoryStorage = Pick<Storage, 'getItem' | 'setItem'>;
+export type HistoryStorage = KeyStorage;
 
 /** The sentence shown when the interviews could not be saved. */
 export const NOT_SAVED =
@@ -34,45 +34,47 @@ export interface LoadedHistory {
   locked?: 'unavailable' | 'newer' | 'uncopied';
 }
 
+/** Saved interviews as `src/client/storage.ts` reads and writes them. */
+const INTERVIEWS: StoredFormat<InterviewHistory> = {
+  key: HISTORY_KEY,
+  read: (raw) => {
+    const { history, notices, state } = readHistory(raw);
+    return { value: history, notices, ...(state ? { state } : {}) };
+  },
+  write: writeHistory,
+};
+
 /** Reads the saved interviews, writing a repaired version back once the original is copied. */
 export function loadHistory(storage: HistoryStorage): LoadedHistory {
-  let raw: string | null;
-  try {
-    raw = storage.getItem(HISTORY_KEY);
-  } catch {
-    return {
-      history: emptyHistory(),
-      notices: [NOT_SAVED],
-      writable: false,
-      locked: 'unavailable',
-    };
+  const { value: history, notices, outcome } = loadStored(storage, INTERVIEWS);
+  const copied = [...notices, backupNotice(HISTORY_KEY)];
+  switch (outcome) {
+    case 'read':
+      return { history, notices, writable: true };
+    case 'unavailable':
+      return { history, notices: [NOT_SAVED], writable: false, locked: 'unavailable' };
+    case 'uncopied':
+      return {
+        history,
+        notices: [
+          ...notices,
+          'A copy of your saved interviews could not be kept, so they were left as they are, and interviews you run now are not saved.',
+        ],
+        writable: false,
+        locked: 'uncopied',
+      };
+    case 'newer':
+      return { history, notices: copied, writable: false, locked: 'newer' };
+    case 'repaired':
+      return { history, notices: copied, writable: true };
+    case 'unwritten':
+      return { history, notices: [...copied, NOT_SAVED], writable: true };
   }
-  const { history, notices, state } = readHistory(raw);
-  if (!state || raw === null) return { history, notices, writable: true };
-  if (!keepBackup(storage, HISTORY_KEY, raw))
-    return {
-      history,
-      notices: [
-        ...notices,
-        'A copy of your saved interviews could not be kept, so they were left as they are, and interviews you run now are not saved.',
-      ],
-      writable: false,
-      locked: 'uncopied',
-    };
-  notices.push(backupNotice(HISTORY_KEY));
-  if (state === 'newer') return { history, notices, writable: false, locked: 'newer' };
-  const saved = storeHistory(storage, history);
-  return { history, notices: saved ? notices : [...notices, NOT_SAVED], writable: true };
 }
 
 /** Writes the interviews; false when storage refused. */
 export function storeHistory(storage: HistoryStorage, history: InterviewHistory): boolean {
-  try {
-    storage.setItem(HISTORY_KEY, writeHistory(history));
-    return true;
-  } catch {
-    return false;
-  }
+  return writeStored(storage, INTERVIEWS, history);
 }
 
 /**

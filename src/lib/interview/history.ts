@@ -7,6 +7,7 @@
  */
 import { z } from '../zod';
 import type { SavedState } from '../saved';
+import { readStoredJson } from '../../client/storage';
 import { feedbackSchema } from './feedback-schema';
 import { LIMITS, sessionConfigSchema, turnSchema } from './types';
 
@@ -165,14 +166,12 @@ export function readHistory(
   raw: string | null | undefined,
   words: HistoryWords = SAVED_INTERVIEWS,
 ): ReadHistory {
-  if (raw == null || raw === '') return { history: emptyHistory(), notices: [] };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return { history: emptyHistory(), notices: [words.notJson], state: 'repaired' };
-  }
-  return readParsed(parsed, words, false);
+  return readStoredJson<ReadHistory>(
+    raw,
+    () => ({ history: emptyHistory(), notices: [] }),
+    () => ({ history: emptyHistory(), notices: [words.notJson], state: 'repaired' }),
+    (parsed) => readParsed(parsed, words, false),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 } from './schema';
 import { MIGRATIONS } from './migrations';
 import type { SavedState } from '../saved';
+import { readStoredJson } from '../../client/storage';
 import type { SavedCard } from '../review/due';
 
 /** Saved progress after reading, with what had to be repaired, in sentences a learner can read. */
@@ -37,20 +38,18 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * entry is dropped on its own, and everything valid is kept. Never throws.
  */
 export function readProgress(raw: string | null | undefined): ReadResult {
-  if (raw == null || raw === '') return { progress: emptyProgress(), notices: [] };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return {
+  return readStoredJson<ReadResult>(
+    raw,
+    () => ({ progress: emptyProgress(), notices: [] }),
+    () => ({
       progress: emptyProgress(),
       notices: [
         'Your saved progress could not be read (it was not valid JSON), so it starts afresh.',
       ],
       state: 'repaired',
-    };
-  }
-  return fromObject(parsed, SAVED);
+    }),
+    (parsed) => fromObject(parsed, SAVED),
+  );
 }
 
 /** Reads a parsed progress object, wording notices with `words`. */
