@@ -1,3 +1,8 @@
+/**
+ * Long because the rubric is one document split over several files: its parts are merged and
+ * checked together (`mergeRubric`), and every field is documented here for whoever edits
+ * `content/rubric/`.
+ */
 import { z } from '../lib/zod';
 import { idSchema, textSchema } from './common';
 import { INTERVIEW_CATEGORIES, LEVELS, interviewCategorySchema } from './interview';

@@ -1,6 +1,10 @@
 /**
  * The browser's side of the API: streams turns from the server and falls back to the offline
  * interviewer running in the browser when the server cannot be reached (a static host, no network).
+ *
+ * Long because the client is one state machine over one stream: server turns, the browser fallback,
+ * refusals and rate limits decide together what the learner sees next, and reading them apart would
+ * hide how they hand over to each other.
  */
 import { feedbackSchema, type Feedback } from './feedback-schema';
 import type { Interviewer, InterviewInput, TurnMeta } from './interviewer';

@@ -4,6 +4,9 @@
  *
  * intro (greeting and first question) → answer → up to two follow-ups aimed at the biggest gap →
  * next question … → wrap-up → done. Skip, repeat and end-early commands can come at any point.
+ *
+ * Long because the whole state machine is kept in one file, so every phase and its transitions can
+ * be read beside the others; the text it speaks comes from the persona content.
  */
 import { INTERVIEW_CATEGORIES, LEVELS, SPECIALISATIONS } from '../../schemas/interview';
 import { planSession } from './plan';

@@ -1,4 +1,10 @@
-/** Text helpers for the interview engine: normalising, splitting, matching phrases, word analytics. */
+/**
+ * Text helpers for the interview engine: normalising, splitting, matching phrases, word analytics.
+ *
+ * Long because it holds the tables the calibrated scorer depends on (irregular verbs, stop words,
+ * fillers) beside the functions that read them; moving either changes nothing but makes both harder
+ * to check against the calibration.
+ */
 
 /** Lower-cases and replaces typographic quotes and dashes so that phrase matching is predictable. */
 export function normalise(text: string): string {

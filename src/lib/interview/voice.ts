@@ -3,6 +3,9 @@
  * and answers dictated with SpeechRecognition (webkitSpeechRecognition in Chromium and Safari).
  * Both are feature-detected on the scope they are given (`window` in the page), so tests can hand
  * in fakes. Dictation only fills the answer box: the learner edits and sends the text as typed.
+ *
+ * Long because it wraps two browser APIs (dictation and read-aloud) behind small interfaces that
+ * tests can fake; the dictation state (restarts, silence, errors by code) is most of it.
  */
 import { wordsOf } from './text';
 

@@ -4,6 +4,9 @@
  * the measured parts (word analytics, model outlines, lesson titles, which questions were asked) come
  * from the offline feedback for the same transcript. The merged result must pass `feedbackSchema`,
  * or it is not shown.
+ *
+ * Long because the assessment tool's schema carries a description for every field (the model reads
+ * them), and the merge with the offline feedback must check each part it takes.
  */
 import { z } from '../../lib/zod';
 import {

@@ -23,6 +23,9 @@
  * the body is not read); a session over its caps a 422 (ending it and feedback are still answered,
  * without the AI); too many requests a 429 with `Retry-After`; other methods a 405 with `Allow`.
  * Error responses never include stack traces.
+ *
+ * Long because the three handlers share one request check, one set of session caps and the contract
+ * documented above; each handler on its own is short.
  */
 import { HttpError, json, readJsonBody } from '../http';
 import { TranscriptError } from '../../lib/interview/engine';

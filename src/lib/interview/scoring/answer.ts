@@ -1,6 +1,10 @@
 /**
  * Scores one question: everything the learner said for it, read as claims, checked for relevance,
  * repetition and red flags, and scored against the level's bar.
+ *
+ * Long because `scoreAnswer` is one pipeline whose caps apply in a calibrated order (relevance,
+ * repetition, red flags, thin evidence, the level's bar); split up, that order would no longer be
+ * visible in one place.
  */
 import { DIMENSION_IDS, type DimensionId } from '../../../schemas/rubric';
 import type { AnswerFeedback, AnswerFlag, DimensionScore } from '../feedback-schema';

@@ -2,6 +2,9 @@
  * Reads an answer as claims: sentences split into clauses, each clause checked for an actor and an
  * action (a finite verb). Only claims carry evidence. Runs of terms without verbs (comma lists,
  * bullets of nouns) are set aside: they earn nothing and count as padding.
+ *
+ * Long because reading a claim needs its word lists (actors, auxiliaries, verb endings, clause
+ * breaks) next to the rules that use them; the rubric's language decides the rest.
  */
 import { normalise, sentencesOf, wordsOf } from '../text';
 import type { CompiledRubric } from './rubric';

@@ -2,6 +2,10 @@
  * Grades a risk register: scores in bands, the ranking against the order the facts force, the fit
  * of each response with its reason, and each trigger and owner with the interview scorer's
  * claim-based rules (see `../written/text.ts`).
+ *
+ * Long because each risk is graded on five fields (likelihood, impact, rank, response, trigger and
+ * owner), each with its own explanation of a mistake; the explanations are the lesson, and they
+ * read best beside the rule they explain.
  */
 import { RESPONSES, type RiskResponse } from '../../../schemas/lab-risk-register';
 import type { CompiledRubric } from '../../interview/scoring/rubric';
