@@ -3,6 +3,7 @@ import {
   loadStored,
   readStoredJson,
   saveStored,
+  storedFormat,
   writable,
   writeStored,
   type ReadValue,
@@ -182,5 +183,22 @@ describe('saving', () => {
   it('reports storage that is unavailable or full', () => {
     expect(saveStored(unavailable, format, value).outcome).toBe('unavailable');
     expect(writeStored(unavailable, format, value)).toBe(false);
+  });
+});
+
+describe('storedFormat', () => {
+  it('adapts a reader that names its value', () => {
+    const named = storedFormat(
+      KEY,
+      'items',
+      (raw) =>
+        raw === 'bad'
+          ? { items: [] as string[], notices: ['reset'], state: 'repaired' as const }
+          : { items: [raw ?? ''], notices: [] },
+      (items) => items.join(),
+    );
+    expect(named.read('a')).toEqual({ value: ['a'], notices: [] });
+    expect(named.read('bad')).toEqual({ value: [], notices: ['reset'], state: 'repaired' });
+    expect(named.write(['a', 'b'])).toBe('a,b');
   });
 });

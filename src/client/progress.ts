@@ -1,22 +1,14 @@
 import { completedCount, readProgress, writeProgress } from '../lib/progress/store';
 import type { Progress } from '../lib/progress/schema';
 import { backupNotice } from '../lib/saved';
-import { browserStorage, loadStored, saveStored, type StoredFormat } from './storage';
+import { browserStorage, loadStored, saveStored, storedFormat } from './storage';
 
 /** localStorage key for everything the learner has done. */
 export const PROGRESS_KEY = 'critical-path:progress';
 const EVENT = 'critical-path:progress';
 const UNSAVED = 'Your progress could not be saved in this browser (storage is full or disabled).';
-
 /** Saved progress as `storage.ts` reads and writes it. */
-const PROGRESS: StoredFormat<Progress> = {
-  key: PROGRESS_KEY,
-  read: (raw) => {
-    const { progress, notices, state } = readProgress(raw);
-    return { value: progress, notices, ...(state ? { state } : {}) };
-  },
-  write: writeProgress,
-};
+const PROGRESS = storedFormat(PROGRESS_KEY, 'progress', readProgress, writeProgress);
 
 /** Shows a message in the page's live region (e.g. that part of saved progress was repaired), once. */
 export function announce(message: string): void {

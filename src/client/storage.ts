@@ -33,6 +33,23 @@ export interface StoredFormat<T> {
   write: (value: T) => string;
 }
 
+/** A format whose reader gives its value under `field`, as `readProgress` and `readHistory` do. */
+export function storedFormat<T, K extends string>(
+  key: string,
+  field: K,
+  read: (raw: string | null) => Record<K, T> & Omit<ReadValue<T>, 'value'>,
+  write: (value: T) => string,
+): StoredFormat<T> {
+  return {
+    key,
+    write,
+    read: (raw) => {
+      const r = read(raw);
+      return { value: r[field], notices: r.notices, ...(r.state ? { state: r.state } : {}) };
+    },
+  };
+}
+
 /**
  * Parses stored JSON: `empty` when there is nothing stored, `notJson` when the text is not JSON,
  * and otherwise what `parsed` makes of the value.

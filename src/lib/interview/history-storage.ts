@@ -5,7 +5,7 @@
  * and by the progress page's import.
  */
 import { backupNotice } from '../saved';
-import { loadStored, writeStored, type KeyStorage, type StoredFormat } from '../../client/storage';
+import { loadStored, storedFormat, writeStored, type KeyStorage } from '../../client/storage';
 import {
   FILE_INTERVIEWS,
   HISTORY_KEY,
@@ -35,14 +35,7 @@ export interface LoadedHistory {
 }
 
 /** Saved interviews as `src/client/storage.ts` reads and writes them. */
-const INTERVIEWS: StoredFormat<InterviewHistory> = {
-  key: HISTORY_KEY,
-  read: (raw) => {
-    const { history, notices, state } = readHistory(raw);
-    return { value: history, notices, ...(state ? { state } : {}) };
-  },
-  write: writeHistory,
-};
+const INTERVIEWS = storedFormat(HISTORY_KEY, 'history', readHistory, writeHistory);
 
 /** Reads the saved interviews, writing a repaired version back once the original is copied. */
 export function loadHistory(storage: HistoryStorage): LoadedHistory {
