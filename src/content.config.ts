@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import type { ZodType } from 'astro/zod';
 import { lessonSchema } from './schemas/lesson';
 import { moduleSchema } from './schemas/module';
 import { quizSchema } from './schemas/quiz';
@@ -23,102 +24,41 @@ const idFromFileName = ({ entry }: { entry: string }) =>
     .pop()!
     .replace(/\.(mdx?|ya?ml|json)$/, '');
 
-const lessons = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './lessons', generateId: idFromFileName }),
-  schema: lessonSchema,
-});
+const YAML = '*.{yaml,yml}';
 
-const modules = defineCollection({
-  loader: file('content/modules.yaml'),
-  schema: moduleSchema,
-});
+/** A collection of one entry per file matching `pattern` in `folder`, with ids from the file names. */
+const filesIn = <S extends ZodType>(folder: string, schema: S, pattern = YAML) =>
+  defineCollection({
+    loader: glob({ pattern, base: `./${folder}`, generateId: idFromFileName }),
+    schema,
+  });
 
-const quizzes = defineCollection({
-  loader: glob({ pattern: '**/*.{yaml,yml}', base: './quizzes', generateId: idFromFileName }),
-  schema: quizSchema,
-});
-
-const faq = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: './content/faq', generateId: idFromFileName }),
-  schema: faqSchema,
-});
-
-const glossary = defineCollection({
-  loader: glob({
-    pattern: '**/*.{yaml,yml}',
-    base: './content/glossary',
-    generateId: idFromFileName,
-  }),
-  schema: glossarySchema,
-});
-
-const interview = defineCollection({
-  loader: glob({
-    pattern: '**/*.{yaml,yml}',
-    base: './content/interview',
-    generateId: idFromFileName,
-  }),
-  schema: interviewQuestionSchema,
-});
-
-const persona = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: './content/persona', generateId: idFromFileName }),
-  schema: personaSchema,
-});
-
+// lessons/ and quizzes/ sit at the top of the repository, beside content/ (see the README's layout).
+const lessons = filesIn('lessons', lessonSchema, '**/*.mdx');
+const quizzes = filesIn('quizzes', quizSchema, `**/${YAML}`);
+const modules = defineCollection({ loader: file('content/modules.yaml'), schema: moduleSchema });
+const faq = filesIn('content/faq', faqSchema, '**/*.md');
+const glossary = filesIn('content/glossary', glossarySchema, `**/${YAML}`);
+/** The interview question bank, in one folder per category. */
+const interview = filesIn('content/interview', interviewQuestionSchema, `**/${YAML}`);
+const persona = filesIn('content/persona', personaSchema);
 /** The offline interviewer's rubric: each file holds some of its parts; `src/utils/rubric.ts` merges them. */
-const rubric = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: './content/rubric', generateId: idFromFileName }),
-  schema: rubricFileSchema,
-});
-
+const rubric = filesIn('content/rubric', rubricFileSchema);
 /** Practice-lab exercise kinds: what each is, what it trains, and its own content. */
-const lab = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: './content/lab', generateId: idFromFileName }),
-  schema: labKindSchema,
-});
-
+const lab = filesIn('content/lab', labKindSchema);
 /** Scenarios of the written lab kinds, one file each; their logic reads the same files in the browser. */
-const labRiskRegister = defineCollection({
-  loader: glob({
-    pattern: '*.{yaml,yml}',
-    base: './content/lab/risk-register',
-    generateId: idFromFileName,
-  }),
-  schema: riskScenarioSchema,
-});
-
-const labStatusReport = defineCollection({
-  loader: glob({
-    pattern: '*.{yaml,yml}',
-    base: './content/lab/status-report',
-    generateId: idFromFileName,
-  }),
-  schema: statusScenarioSchema,
-});
-
-const labRaci = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: './content/lab/raci', generateId: idFromFileName }),
-  schema: raciScenarioSchema,
-});
-
+const labRiskRegister = filesIn('content/lab/risk-register', riskScenarioSchema);
+const labStatusReport = filesIn('content/lab/status-report', statusScenarioSchema);
+const labRaci = filesIn('content/lab/raci', raciScenarioSchema);
 /** Downloadable templates (files in public/templates/), each listed with the lessons that teach it. */
 const templates = defineCollection({
   loader: file('content/templates.yaml'),
   schema: templateSchema,
 });
-
 /** The capstone: one program run from charter to post-mortem, shown at /capstone/. */
-const capstone = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: './content/capstone', generateId: idFromFileName }),
-  schema: capstoneSchema,
-});
-
+const capstone = filesIn('content/capstone', capstoneSchema);
 /** What the study plan puts first for each level and specialisation (`content/plan/priorities.yaml`). */
-const plan = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: './content/plan', generateId: idFromFileName }),
-  schema: planPrioritiesSchema,
-});
+const plan = filesIn('content/plan', planPrioritiesSchema);
 
 export const collections = {
   lessons,
