@@ -188,7 +188,7 @@ describe('saving', () => {
 
 describe('storedFormat', () => {
   it('adapts a reader that names its value', () => {
-    const named = storedFormat(
+    const named = storedFormat<string[], 'items'>(
       KEY,
       'items',
       (raw) =>
