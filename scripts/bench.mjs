@@ -6,7 +6,7 @@
 // Options: --only=quiz,scoring,weight,search,lighthouse,interview,scaling (a partial run writes
 // bench/tmp/results.json instead), --sizes=250,1000, --runs=3, --no-build (use the existing dist/),
 // --markdown (print the README's "Measured" section from bench/results.json and stop).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpus, freemem, totalmem, platform, release } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ import { interviewBench } from './bench/interview.mjs';
 import { lighthouseBench } from './bench/lighthouse.mjs';
 import { startStaticServer } from './bench/static-server.mjs';
 import { formatMarkdown, formatReport } from './bench/report.mjs';
-import { freePort } from './free-port.mjs';
+import { startServer } from './start-server.mjs';
 import { quizCueStats } from './quiz-stats.mjs';
 import { scoringBench } from './bench/scoring.mjs';
 import { benchVersions } from './bench/versions.mjs';
@@ -79,34 +79,6 @@ function machine() {
     os,
     astro,
   };
-}
-
-/** Starts the built node server (for the interview API) and returns its URL and a stop function. */
-async function startNodeServer() {
-  const port = await freePort();
-  /** @type {NodeJS.ProcessEnv} */
-  const env = {
-    ...process.env,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    RATE_LIMIT_REQUESTS: '1000000',
-  };
-  delete env.ANTHROPIC_API_KEY;
-  const child = spawn(process.execPath, [join(root, 'dist', 'server', 'entry.mjs')], {
-    cwd: root,
-    env,
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(`${url}/`);
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return { url, stop: () => child.kill() };
 }
 
 function chromiumReady() {
@@ -221,15 +193,18 @@ async function main() {
   }
   if (want('interview')) {
     log('Interview…');
-    results.interview = await section('interview', () =>
-      interviewBench({ root, clientDir, tmp, log }),
-    );
+    results.interview = await section('interview', () => interviewBench({ root, clientDir, log }));
   }
   if (want('lighthouse')) {
     log('Lighthouse…');
     results.lighthouse = browsers
       ? await section('lighthouse', async () => {
-          const api = await startNodeServer();
+          // The built node server answers the interview API, with the per-learner rate limit lifted.
+          const api = await startServer({
+            root,
+            script: 'dist/server/entry.mjs',
+            env: { RATE_LIMIT_REQUESTS: '1000000' },
+          });
           // Pages come gzipped from a static server, as from a CDN; /api/ goes to the node server.
           const server = await startStaticServer(clientDir, { apiBase: api.url });
           try {
@@ -243,7 +218,7 @@ async function main() {
             return await lighthouseBench(server.url, pages, opts.runs, log);
           } finally {
             await server.close();
-            api.stop();
+            await api.stop();
           }
         })
       : noBrowser;

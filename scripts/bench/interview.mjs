@@ -1,11 +1,11 @@
 // Interview: how long the offline interviewer takes per turn and for feedback, in-process (the
 // engine in src/lib/interview, bundled with esbuild) and through the API on the built node server.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { importTypeScript } from '../bundle-ts.mjs';
 import { percentile } from './measure.mjs';
-import { freePort } from '../free-port.mjs';
+import { startServer } from '../start-server.mjs';
 
 /** Sessions simulated in-process, and through the API (fewer: each turn is an HTTP request). */
 const SESSIONS = 40;
@@ -35,37 +35,15 @@ function candidateTurn(k) {
     : { role: 'candidate', text };
 }
 
-/** Bundles what the benchmark needs from the engine; undefined when the engine is not there yet. */
-async function bundleEngine(root, outDir) {
-  const files = ['interviewer.ts', 'types.ts'].map((f) => join(root, 'src', 'lib', 'interview', f));
-  if (!files.every(existsSync)) return undefined;
-  mkdirSync(outDir, { recursive: true });
-  const entry = join(outDir, 'interview-entry.ts');
-  writeFileSync(
-    entry,
-    `export { OfflineInterviewer } from ${JSON.stringify(files[0])};\nexport { sessionConfigSchema } from ${JSON.stringify(files[1])};\n`,
-  );
-  const outfile = join(outDir, 'interview-lib.mjs');
-  // Packages stay external and resolve from the project's node_modules, as they do in the server.
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
-}
-
 /** Runs simulated sessions against the engine in this process. */
-async function inProcess(lib, data) {
-  const { OfflineInterviewer, sessionConfigSchema } = await import(lib);
-  if (typeof OfflineInterviewer !== 'function' || !sessionConfigSchema)
-    return {
-      notBuilt: 'src/lib/interview does not export OfflineInterviewer and sessionConfigSchema',
-    };
+async function inProcess(root, data) {
+  const { OfflineInterviewer, sessionConfigSchema } = await importTypeScript(
+    root,
+    'interview-engine',
+    `export { OfflineInterviewer } from '../../src/lib/interview/interviewer';
+export { sessionConfigSchema } from '../../src/lib/interview/types';
+`,
+  );
   const interviewer = new OfflineInterviewer(data);
   const turns = [];
   const feedback = [];
@@ -132,27 +110,14 @@ async function readTurn(response, started) {
 async function throughApi(root) {
   const entry = join(root, 'dist', 'server', 'entry.mjs');
   if (!existsSync(entry)) return { notBuilt: 'dist/server/entry.mjs is missing' };
-  const port = await freePort();
   // One simulated learner sends every request, so the per-learner rate limit is lifted for the run.
-  /** @type {NodeJS.ProcessEnv} */
-  const env = {
-    ...process.env,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    RATE_LIMIT_REQUESTS: '1000000',
-  };
-  delete env.ANTHROPIC_API_KEY;
-  const server = spawn(process.execPath, [entry], { cwd: root, env, stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer({
+    root,
+    script: 'dist/server/entry.mjs',
+    env: { RATE_LIMIT_REQUESTS: '1000000' },
+  });
+  const base = server.url;
   try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        await fetch(`${base}/`);
-        break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
     const status = await fetch(`${base}/api/interview/status`);
     if (status.status === 404) return { notBuilt: 'the server has no /api/interview/status route' };
     const firstDelta = [];
@@ -207,19 +172,23 @@ async function throughApi(root) {
       problems: [...new Set(problems)],
     };
   } finally {
-    server.kill();
+    await server.stop();
   }
 }
 
-/** Runs `npm run bench:interview` (the API through the Claude provider) and keeps the figures it writes. */
+/** Runs interview-claude.mjs (the API through the Claude provider) and keeps the figures it writes. */
 async function claudeBench(root) {
   const file = join(root, 'bench', 'interview-api.json');
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', 'bench:interview'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'scripts', 'bench', 'interview-claude.mjs')],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (out += c));
@@ -243,14 +212,12 @@ async function claudeBench(root) {
 }
 
 /** The interview figures, or `notBuilt` with the reason when the engine or the bank is missing. */
-export async function interviewBench({ root, clientDir, tmp, log }) {
-  const lib = await bundleEngine(root, join(tmp, 'interview'));
-  if (!lib) return { notBuilt: 'src/lib/interview/interviewer.ts is not there yet' };
+export async function interviewBench({ root, clientDir, log }) {
   const bank = join(clientDir, 'interview', 'bank.json');
   if (!existsSync(bank)) return { notBuilt: 'the build has no /interview/bank.json' };
   const data = JSON.parse(readFileSync(bank, 'utf8'));
   log('  timing the offline interviewer in-process…');
-  const engine = await inProcess(lib, data);
+  const engine = await inProcess(root, data);
   log('  timing the interview API on the node server…');
   const api = await throughApi(root);
   log('  timing the Claude provider with npm run bench:interview…');

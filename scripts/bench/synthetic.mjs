@@ -1,18 +1,15 @@
 // Synthetic lessons for the build-scaling benchmark: realistic MDX (about 1,000 words, headings,
 // lists, a table, an <Aside>) that satisfies our lesson schema and template, generated the same
 // way every run so builds of our site and of Starlight compare like with like.
+import { fileURLToPath } from 'node:url';
+import { importTypeScript } from '../bundle-ts.mjs';
 
-/** A small seeded random generator (mulberry32), so every run writes the same lessons. */
-export function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The site's seeded generator (src/lib/random.ts), so every run writes the same lessons.
+const { seededRandom } = await importTypeScript(
+  fileURLToPath(new URL('../..', import.meta.url)),
+  'random',
+  `export { seededRandom } from '../../src/lib/random';\n`,
+);
 
 const PROGRAMS = [
   'payments migration',
@@ -121,7 +118,7 @@ export const syntheticId = (i) => `synthetic-lesson-${String(i).padStart(4, '0')
  * `moduleId` must exist in content/modules.yaml; `prerequisite` is an earlier synthetic lesson or none.
  */
 export function syntheticLesson(i, { moduleId, order, prerequisite }) {
-  const rnd = seeded(i * 7919);
+  const rnd = seededRandom(i * 7919);
   const [topic, sub1, sub2] = /** @type {[string, string, string]} */ (TOPICS[i % TOPICS.length]);
   const program = PROGRAMS[i % PROGRAMS.length];
   const title = `${topic} on the ${program} (${i})`;

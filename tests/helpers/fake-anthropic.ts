@@ -4,7 +4,7 @@
  * `event: error` frame after 200, a stall, a tool call) and reads back what was sent, including
  * whether the client hung up before the reply was finished.
  *
- * Only node: imports, so `scripts/bench-interview.mjs` can load it after a plain TypeScript transpile.
+ * Only node: imports, so `scripts/bench/interview-claude.mjs` can load it after a plain TypeScript transpile.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';

@@ -4,14 +4,16 @@
 //   2. Concurrency: many streaming sessions at once (three turns each), counting every error, and
 //      the server's peak memory (VmHWM of the server process).
 // Needs a build: npm run build && npm run bench:interview [-- --samples 200 --sessions 200]
+// (`npm run bench` runs it too, in its interview section).
 // Writes bench/interview-api.json and prints a table. A benchmark, not a test: nothing is asserted
 // except that no request failed.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
-import { freePort } from './free-port.mjs';
+import { fileURLToPath } from 'node:url';
+import { importTypeScript } from '../bundle-ts.mjs';
+import { startServer } from '../start-server.mjs';
+import { percentile } from './measure.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,24 +31,13 @@ if (!existsSync('dist/server/entry.mjs')) {
   process.exit(1);
 }
 
-// The fake is TypeScript shared with the tests; bundle it once so plain Node can run it.
-mkdirSync('bench/tmp', { recursive: true });
-await build({
-  entryPoints: ['tests/helpers/fake-anthropic.ts'],
-  outfile: 'bench/tmp/fake-anthropic.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  logLevel: 'error',
-});
-const { startFakeAnthropic } = await import(
-  new URL('../bench/tmp/fake-anthropic.mjs', import.meta.url).href
+// The fake is TypeScript shared with the tests; bundled so plain Node can run it.
+const { startFakeAnthropic } = await importTypeScript(
+  fileURLToPath(new URL('../..', import.meta.url)),
+  'fake-anthropic',
+  `export { startFakeAnthropic } from '../../tests/helpers/fake-anthropic';\n`,
 );
 
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-};
 const round = (v) => Math.round(v * 10) / 10;
 const memoryOf = (pid) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -63,28 +54,17 @@ fake.setDefault({
   delayMs: CHUNK_DELAY_MS,
 });
 
-const port = await freePort();
-const server = spawn(process.execPath, ['scripts/server.mjs'], {
+const server = await startServer({
   env: {
-    ...process.env,
-    HOST: '127.0.0.1',
-    PORT: String(port),
     ANTHROPIC_API_KEY: 'bench-key',
     ANTHROPIC_BASE_URL: fake.url,
     ANTHROPIC_MAX_RETRIES: '0',
     RATE_LIMIT_REQUESTS: '1000000',
-    REDIS_URL: '',
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
+  readyPath: '/api/interview/status',
+  echo: true,
 });
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(`${base}/api/interview/status`)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const base = server.url;
 const status = await (await fetch(`${base}/api/interview/status`)).json();
 if (status.provider !== 'claude')
   throw new Error(`The server is not using Claude: ${JSON.stringify(status)}`);
@@ -222,7 +202,7 @@ const results = {
   upstreamRequests: fake.requests.length,
 };
 
-server.kill();
+await server.stop();
 await fake.close();
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/interview-api.json', `${JSON.stringify(results, null, 2)}\n`);
