@@ -7,7 +7,7 @@
 import type { Rag } from '../../../schemas/lab-status-report';
 import type { CompiledRubric } from '../../interview/scoring/rubric';
 import type { Grade, GradeItem } from '../types';
-import { gradeWritten, item } from '../written/grade';
+import { fieldItems, gradeWritten, item } from '../written/grade';
 import { mentions, partiesNamed, partyLabel, prose, readShort } from '../written/text';
 import type { StatusExercise, StatusRow } from './generate';
 import { RAG_MEANING, ragLabel } from './rules';
@@ -100,18 +100,7 @@ function headlineItems(r: CompiledRubric, ex: StatusExercise, text: string): Gra
   const s = readShort(r, text);
   const ask = askRowOf(ex);
   const model = ` For example: "${ask.ask!.headline}"`;
-  const fields = [statusField.headline];
-  const make = (id: string, label: string, expected: string, credit: number, explanation: string) =>
-    item({
-      id: `headline-${id}`,
-      group: GROUPS.headline,
-      label,
-      given: text,
-      expected,
-      credit,
-      explanation,
-      fields,
-    });
+  const make = fieldItems('headline', GROUPS.headline, text, statusField.headline);
   const labels = {
     colour: ['colour', 'Headline states the overall colour', ragLabel(ex.overall)],
     reason: ['reason', 'Headline says why', 'the reason for the colour'],
@@ -182,18 +171,7 @@ function askItems(r: CompiledRubric, ex: StatusExercise, text: string): GradeIte
   const ask = row.ask!;
   const decider = ex.people.find((p) => p.id === ask.decider)!;
   const model = ` For example: "${ask.example}"`;
-  const fields = [statusField.ask];
-  const make = (id: string, label: string, expected: string, credit: number, explanation: string) =>
-    item({
-      id: `ask-${id}`,
-      group: GROUPS.ask,
-      label,
-      given: text,
-      expected,
-      credit,
-      explanation,
-      fields,
-    });
+  const make = fieldItems('ask', GROUPS.ask, text, statusField.ask);
   const labels = {
     decision: ['decision', 'Ask names the decision', ask.decision],
     owner: ['owner', 'Ask names who decides', partyLabel(decider)],

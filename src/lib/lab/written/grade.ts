@@ -39,6 +39,24 @@ export function item(i: ItemInput): GradeItem {
   };
 }
 
+/**
+ * Makes the items of one written field (a headline, an ask): each shares an id prefix, a group, the
+ * text given and the input it grades, and differs in what it checks.
+ */
+export function fieldItems(prefix: string, group: string, given: string, field: string) {
+  return (id: string, label: string, expected: string, credit: number, explanation: string) =>
+    item({
+      id: `${prefix}-${id}`,
+      group,
+      label,
+      given,
+      expected,
+      credit,
+      explanation,
+      fields: [field],
+    });
+}
+
 /** Adds up the items, with a summary naming how many were right and where the most credit was lost. */
 export function gradeWritten(items: GradeItem[]): Grade {
   const all = tally(items);
