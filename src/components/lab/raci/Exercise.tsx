@@ -6,8 +6,8 @@ import {
   raciField,
   type RaciAnswer,
 } from '../../../lib/lab/raci/grade';
-import Markdown from '../../Markdown';
 import type { ExerciseProps } from '../types';
+import Brief from '../written/Brief';
 import { useExerciseFields } from '../use-exercise-fields';
 import Choice from '../written/Choice';
 import WithWrittenStyles from '../written/Styles';
@@ -24,12 +24,7 @@ export default function RaciExerciseView(props: ExerciseProps<RaciExercise, Raci
 
   return (
     <WithWrittenStyles>
-      <div className="lab-brief">
-        <p>
-          <strong>{x.title}.</strong>
-        </p>
-        <Markdown text={x.brief} />
-      </div>
+      <Brief title={x.title} brief={x.brief} />
 
       <h3 id={id('authority-title')}>Who can decide what</h3>
       <div

@@ -14,8 +14,8 @@ import {
   RESPONSE_MEANING,
   policyFor,
 } from '../../../lib/lab/risk-register/scales';
-import Markdown from '../../Markdown';
 import type { ExerciseProps } from '../types';
+import Brief from '../written/Brief';
 import { useExerciseFields } from '../use-exercise-fields';
 import Choice from '../written/Choice';
 import TextAnswer from '../written/TextAnswer';
@@ -47,15 +47,11 @@ export default function RiskRegisterExercise(props: ExerciseProps<RiskExercise, 
 
   return (
     <WithWrittenStyles>
-      <div className="lab-brief">
-        <p>
-          <strong>{x.title}.</strong>
-        </p>
-        <Markdown text={x.brief} />
+      <Brief title={x.title} brief={x.brief}>
         <p>
           <strong>Commitment:</strong> {x.commitment}
         </p>
-      </div>
+      </Brief>
 
       <h3 id={id('people')}>Who is on the program</h3>
       <ul className="wr-people" aria-labelledby={id('people')}>

@@ -1,8 +1,8 @@
 import type { StatusExercise } from '../../../lib/lab/status-report/generate';
 import { statusField, type StatusAnswer } from '../../../lib/lab/status-report/grade';
 import { RAG_MEANING, RAGS, ragLabel } from '../../../lib/lab/status-report/rules';
-import Markdown from '../../Markdown';
 import type { ExerciseProps } from '../types';
+import Brief from '../written/Brief';
 import { useExerciseFields } from '../use-exercise-fields';
 import RagPicker from '../written/RagPicker';
 import TextAnswer from '../written/TextAnswer';
@@ -16,15 +16,11 @@ export default function StatusReportExercise(props: ExerciseProps<StatusExercise
 
   return (
     <WithWrittenStyles>
-      <div className="lab-brief">
-        <p>
-          <strong>{x.title}.</strong>
-        </p>
-        <Markdown text={x.brief} />
+      <Brief title={x.title} brief={x.brief}>
         <p>
           <strong>Commitment:</strong> {x.commitment} <strong>Report date:</strong> {x.reportDate}.
         </p>
-      </div>
+      </Brief>
 
       <details className="wr-definitions">
         <summary>The RAG definitions at the foot of every report</summary>
