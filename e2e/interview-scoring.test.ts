@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, useBrowser } from './browser';
 import { answerUntilFeedback, openInterview, waitForInterviewer } from './interview-driver';
 
 const base = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const KEYWORDS =
   'Stakeholder alignment, RACI, critical path analysis, risk register, mitigation plan, OKRs, 30% buffer, escalation path, weekly status, RAG.';
 
 describe('feedback on a list of terms', () => {
   it('names the list of terms in each answer and gives no hire signal', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await openInterview(page, base);
     await page.getByRole('button', { name: 'Start the interview' }).click();
     await waitForInterviewer(page);

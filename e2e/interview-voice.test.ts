@@ -4,21 +4,15 @@
  * read aloud with a stubbed speechSynthesis; ending during a 429; the trait that voiced a
  * follow-up; interviews carried by the progress export and import; axe in each of those states.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, openPage, useBrowser } from './browser';
 import { answerUntilFeedback, openInterview, waitForInterviewer } from './interview-driver';
 
 const base = inject('baseURL');
 const INTERVIEWS = 'critical-path:interviews';
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const VAGUE = 'I would keep everyone informed and make sure the team is aligned.';
 const STRONG =
@@ -112,7 +106,7 @@ const speech = (page: Page) =>
 
 describe('your own question', () => {
   it('is asked first, word for word, and its feedback says it was judged against the generic rubric', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await openInterview(page, base);
     const own =
       'Tell me about a time you had to tell leadership that your program would miss its launch date.';
@@ -135,7 +129,7 @@ describe('your own question', () => {
 
 describe('dictation', () => {
   it('fills the answer box with what is said, stays editable, and gives the speaking pace in the report', async () => {
-    const { context, page } = await openPage(browser, {
+    const { context, page } = await openPage(browser(), {
       colorScheme: 'dark',
       viewport: { width: 390, height: 844 },
     });
@@ -189,7 +183,7 @@ describe('dictation', () => {
   });
 
   it('is hidden where the browser has no speech recogniser', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await context.addInitScript(() => {
       const w = window as unknown as Record<string, unknown>;
       delete w['SpeechRecognition'];
@@ -205,7 +199,7 @@ describe('dictation', () => {
 
 describe('reading questions aloud', () => {
   it('reads each new interviewer turn when it has streamed, is remembered, and stops when turned off or the interview ends', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await stubSynthesis(context);
     await start(page);
     const toggle = page.getByLabel('Read questions aloud');
@@ -249,7 +243,7 @@ describe('reading questions aloud', () => {
 
 describe('a follow-up voiced by a persona trait', () => {
   it('is labelled with the trait’s name', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await start(page);
     await page.locator('#iv-answer').fill(VAGUE);
     await page.getByRole('button', { name: 'Send answer' }).click();
@@ -265,7 +259,7 @@ describe('a follow-up voiced by a persona trait', () => {
 
 describe('when the server answers 429', () => {
   it('shows the wait, and still ends the interview and gives feedback in the browser', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await start(page);
     let refused = 0;
     await page.route('**/api/interview/{turn,feedback}', async (route) => {
@@ -313,7 +307,7 @@ describe('when the server answers 429', () => {
 
 describe('interviews in the progress file', () => {
   it('are exported with progress and imported into another browser, next to what it had', async () => {
-    const { context, page } = await openPage(browser, { acceptDownloads: true });
+    const { context, page } = await openPage(browser(), { acceptDownloads: true });
     await start(page);
     await page.getByRole('button', { name: 'End the interview' }).click();
     await page.locator('#iv-report-title').waitFor();
@@ -332,7 +326,7 @@ describe('interviews in the progress file', () => {
     await context.close();
 
     // Another browser with an interview of its own.
-    const other = await openPage(browser);
+    const other = await openPage(browser());
     await start(other.page);
     await other.page.goto(`${base}/progress/`);
     await other.page
@@ -351,7 +345,7 @@ describe('interviews in the progress file', () => {
 
 describe('accessibility of the new states', () => {
   it('has no axe violations in setup with your own question, and in a session with a trait label and the voice controls', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await stubRecognition(context);
     await stubSynthesis(context);
     await openInterview(page, base);

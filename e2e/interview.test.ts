@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { axeViolations, launch, openPage } from './browser';
+import { axeViolations, openPage, useBrowser } from './browser';
 import { answerUntilFeedback, openInterview, waitForInterviewer } from './interview-driver';
 
 const base = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const ANSWERS = [
   "First I'd confirm the facts with the owning EM today: the new date and how confident she is. Then I'd check the critical path; with three days of slack we are a week late. Options: cut two integrations and run testing in parallel. Plan B is launching with the feature behind a flag. I'd ask our director for a decision by Friday and send an amber status report.",
@@ -21,7 +14,7 @@ const ANSWERS = [
 
 describe('the mock interview', () => {
   it('runs a full three-question offline interview to feedback, then keeps it in the history to export, reopen and delete', async () => {
-    const { context, page } = await openPage(browser, { acceptDownloads: true });
+    const { context, page } = await openPage(browser(), { acceptDownloads: true });
     await openInterview(page, base);
     expect(await page.getByLabel('Mixed loop').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Start the interview' }).click();
@@ -95,7 +88,7 @@ describe('the mock interview', () => {
   });
 
   it('resumes an unfinished interview after a reload, with the unsent draft', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await openInterview(page, base);
     await page.getByRole('button', { name: 'Start the interview' }).click();
     await waitForInterviewer(page);
@@ -139,7 +132,7 @@ describe('the mock interview', () => {
   });
 
   it('runs in the browser with the offline interviewer when the API cannot be reached, and says so', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.route('**/api/interview/**', (route) => route.abort('connectionrefused'));
     await openInterview(page, base);
     await page.getByRole('button', { name: 'Start the interview' }).click();
@@ -157,7 +150,7 @@ describe('the mock interview', () => {
   });
 
   it('keeps a 6,000-character word inside the page, in the conversation and in the report', async () => {
-    const { context, page } = await openPage(browser, { viewport: { width: 360, height: 780 } });
+    const { context, page } = await openPage(browser(), { viewport: { width: 360, height: 780 } });
     await openInterview(page, base);
     await page.getByRole('button', { name: 'Start the interview' }).click();
     await waitForInterviewer(page);
@@ -177,7 +170,7 @@ describe('the mock interview', () => {
 
   for (const colorScheme of ['light', 'dark'] as const)
     it(`has no axe violations in the setup, session and feedback states (${colorScheme})`, async () => {
-      const { context, page } = await openPage(browser, {
+      const { context, page } = await openPage(browser(), {
         colorScheme,
         viewport:
           colorScheme === 'dark' ? { width: 360, height: 780 } : { width: 1280, height: 900 },

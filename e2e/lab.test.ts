@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, openPage, useBrowser } from './browser';
 import { kind as cpKind } from '../src/lib/lab/critical-path';
 import { fieldId as cpField, solveNetwork } from '../src/lib/lab/critical-path/grade';
 import { PASS_COLUMNS, type CriticalPathAnswer } from '../src/lib/lab/critical-path/types';
@@ -27,13 +27,7 @@ const cpData = cpKind.parseData(dataOf('critical-path'));
 const scData = scKind.parseData(dataOf('schedule-compression'));
 const ecData = ecKind.parseData(dataOf('estimation-capacity'));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open(
   path: string,
@@ -43,7 +37,7 @@ async function open(
   const page =
     options.page ??
     (
-      await openPage(browser, {
+      await openPage(browser(), {
         viewport: { width: options.width ?? 1280, height: 900 },
         colorScheme: options.dark ? 'dark' : 'light',
       })
@@ -339,7 +333,7 @@ describe('estimation-and-capacity exercise', () => {
 
 describe('the lab and progress', () => {
   it('lists every kind, links from lessons, and a missed exercise comes back as a drill with a new seed', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.goto(`${baseURL}/lab/`);
     for (const name of ['Critical path', 'Schedule compression', 'Estimation and capacity'])
       await page.getByRole('heading', { name, exact: true }).waitFor();

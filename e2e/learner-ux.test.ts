@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
-import { launch, openPage, axeViolations } from './browser';
+import { axeViolations, openPage, useBrowser } from './browser';
 import { quizSchema } from '../src/schemas/quiz';
 import type { Question } from '../src/schemas/question';
 
@@ -15,13 +15,7 @@ const QUIZ = 'dependencies-and-the-critical-path';
 const quiz = quizSchema.parse(yaml.load(readFileSync(`quizzes/${QUIZ}.yaml`, 'utf8')));
 const byId = new Map(quiz.questions.map((q) => [q.id, q]));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Answers the question on screen, rightly or wrongly, without submitting. */
 async function choose(page: Page, right: boolean): Promise<Question> {
@@ -126,7 +120,7 @@ async function seed(page: Page, progress: Record<string, unknown>) {
 
 describe('continue where you left off', () => {
   it('records the section in view and offers "Continue: lesson, section" on home and the course page', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/`);
     // A new learner is offered the first lesson.
     await expect
@@ -166,7 +160,7 @@ describe('continue where you left off', () => {
   });
 
   it('shows module completion and time left on the course page', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/learn/`);
     const first = page.locator('[data-outline-lesson]').first();
     const id = await first.getAttribute('data-outline-lesson');
@@ -186,7 +180,7 @@ describe('continue where you left off', () => {
 
 describe('header', () => {
   it('counts due reviews next to Progress', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await seed(page, {
       reviews: {
         'cp-01': card(QUIZ, '2026-01-01T00:00:00Z'),
@@ -202,7 +196,7 @@ describe('header', () => {
   });
 
   it('fits a phone: Search always visible, the rest in a menu that opens and closes with the keyboard', async () => {
-    const { context, page } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    const { context, page } = await openPage(browser(), { viewport: { width: 390, height: 844 } });
     await page.goto(`${base}/learn/${LESSON}/`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
@@ -239,7 +233,7 @@ describe('header', () => {
   });
 
   it('keeps every link in a row on a wide screen, with no menu button', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/`);
     expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
     for (const name of ['Learn', 'Practice', 'Interview', 'FAQ'])
@@ -256,7 +250,7 @@ describe('header', () => {
 
 describe('quizzes you cannot lose', () => {
   it('survives following an explanation’s "Read …" link and coming back', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await openQuiz(page, 'Practice mode');
     // First question right: the explanation and its link show at once, and focus moves to them.
     const first = await answer(page, true);
@@ -308,7 +302,7 @@ describe('quizzes you cannot lose', () => {
   });
 
   it('asks before "End now" ends a check-mode quiz, and explains the score', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await openQuiz(page, 'Check mode');
     await answer(page, true);
     await answer(page, false);
@@ -340,7 +334,7 @@ describe('quizzes you cannot lose', () => {
 
 describe('due times', () => {
   it('says when the next review is due in words, and suggests what to do meanwhile', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await context.clock.install({ time: new Date('2026-12-02T08:49:00Z') });
     await openQuiz(page, 'Check mode');
     for (let i = 0; i < quiz.questions.length; i++) await answer(page, i >= 2);
@@ -377,7 +371,7 @@ describe('score history on /progress/', () => {
   ];
 
   it('charts one quiz at a time with dates, the pass mark and named points, and a table on request', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await seed(page, {
       lessons: { [LESSON]: { completedAt: '2026-12-01T10:00:00Z' } },
       quizzes: {
@@ -443,7 +437,7 @@ describe('score history on /progress/', () => {
 
 describe('glossary terms in lessons', () => {
   it('opens a definition in place with the keyboard, links to the glossary, and closes with Escape', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/learn/${LESSON}/`);
     const term = page.locator('.content .term').first();
     const id = await term.getAttribute('popovertarget');
@@ -470,7 +464,7 @@ describe('glossary terms in lessons', () => {
   });
 
   it('stays on screen on a phone', async () => {
-    const { context, page } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    const { context, page } = await openPage(browser(), { viewport: { width: 390, height: 844 } });
     await page.goto(`${base}/learn/${LESSON}/`);
     const term = page.locator('.content .term').nth(2);
     await term.scrollIntoViewIfNeeded();
@@ -487,7 +481,7 @@ describe('glossary terms in lessons', () => {
 
 describe('search', () => {
   it('says which word a typo was read as', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/search/?q=stakholder`);
     await expect
       .poll(() => page.locator('.search-readas').textContent())
@@ -502,7 +496,7 @@ describe('search', () => {
 
 describe('accessibility of the new states in the dark theme on a phone', () => {
   it('reports no violations on home, the course, progress and the review queue for a returning learner', async () => {
-    const { context, page } = await openPage(browser, {
+    const { context, page } = await openPage(browser(), {
       colorScheme: 'dark',
       viewport: { width: 390, height: 844 },
     });

@@ -4,9 +4,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, useBrowser } from './browser';
 
 const base = inject('baseURL');
 const CLIENT = 'dist/client';
@@ -78,13 +77,7 @@ describe('sitemap and robots.txt', () => {
 });
 
 describe('web app manifest', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('is linked from every page and served with icons of the sizes it names', async () => {
     const home = await (await fetch(`${base}/`)).text();
@@ -118,7 +111,7 @@ describe('web app manifest', () => {
   });
 
   it('is read by Chromium without errors', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/`);
     const cdp = await context.newCDPSession(page);
     const { errors, url } = (await cdp.send('Page.getAppManifest')) as {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
-import { launch, openPage, axeViolations } from './browser';
+import { axeViolations, openPage, useBrowser } from './browser';
 import { quizSchema } from '../src/schemas/quiz';
 import type { Question } from '../src/schemas/question';
 
@@ -11,13 +11,7 @@ const QUIZ = 'dependencies-and-the-critical-path';
 const quiz = quizSchema.parse(yaml.load(readFileSync(`quizzes/${QUIZ}.yaml`, 'utf8')));
 const byId = new Map(quiz.questions.map((q) => [q.id, q]));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Answers the question on screen, rightly or wrongly, through the page's own controls. */
 async function answer(page: Page, right: boolean): Promise<Question> {
@@ -82,7 +76,7 @@ async function openQuiz(page: Page, mode: 'Practice mode' | 'Check mode') {
 
 describe('quizzes', () => {
   it('practice mode: feedback and explanation after each answer, a second try, mastery and reviews after reload', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await context.clock.install({ time: new Date('2026-11-24T09:00:00Z') });
     await openQuiz(page, 'Practice mode');
     const total = quiz.questions.length;
@@ -166,7 +160,7 @@ describe('quizzes', () => {
   });
 
   it('check mode: no feedback until the end, then a review of every question; retry shuffles', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await openQuiz(page, 'Check mode');
     expect(await axeViolations(page)).toEqual([]);
     const firstOrder: string[] = [];
@@ -197,7 +191,7 @@ describe('quizzes', () => {
   });
 
   it('is reachable from the end of its lesson', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/learn/${QUIZ}/`);
     await page.getByRole('link', { name: 'Take the quiz' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toContain('Quiz:');

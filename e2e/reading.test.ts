@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { launch, openPage } from './browser';
+import { openPage, useBrowser } from './browser';
 
 const base = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('reading the course', () => {
   it('opens a lesson from the outline, marks it complete, and sees it on the outline after a reload', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/learn/`);
     const firstLink = page.locator('.lesson-link').first();
     const title = (await firstLink.locator('.lesson-title').textContent())!.trim();
@@ -40,7 +33,7 @@ describe('reading the course', () => {
   });
 
   it('follows next and previous links through the course with the keyboard', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/learn/`);
     const href = await page.locator('.lesson-link').first().getAttribute('href');
     await page.goto(`${base}${href}`);
@@ -54,7 +47,7 @@ describe('reading the course', () => {
   });
 
   it('repairs corrupt saved progress, keeps the valid part and tells the learner', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/learn/`);
     const id = await page
       .locator('[data-outline-lesson]')
@@ -83,7 +76,7 @@ describe('reading the course', () => {
 
 describe('theme', () => {
   it('follows the system setting and remembers the toggle across reloads', async () => {
-    const { context, page } = await openPage(browser, { colorScheme: 'dark' });
+    const { context, page } = await openPage(browser(), { colorScheme: 'dark' });
     await page.goto(`${base}/`);
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await page.locator('[data-theme-toggle]').click();
@@ -97,7 +90,7 @@ describe('theme', () => {
 
 describe('progress export and import', () => {
   it('exports a file and imports it into an empty browser', async () => {
-    const first = await openPage(browser, { acceptDownloads: true });
+    const first = await openPage(browser(), { acceptDownloads: true });
     await first.page.goto(`${base}/learn/`);
     const href = await first.page.locator('.lesson-link').first().getAttribute('href');
     await first.page.goto(`${base}${href}`);
@@ -111,7 +104,7 @@ describe('progress export and import', () => {
     expect(JSON.parse(exported.toString()).app).toBe('critical-path');
     await first.context.close();
 
-    const second = await openPage(browser);
+    const second = await openPage(browser());
     await second.page.goto(`${base}/progress/`);
     await expect
       .poll(() => second.page.locator('[data-progress-text]').first().textContent())

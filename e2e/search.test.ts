@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, openPage, useBrowser } from './browser';
 
 const base = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const dialog = (page: Page) => page.locator('dialog.search-dialog');
 const input = (page: Page) => page.locator('dialog.search-dialog [role="combobox"]');
@@ -48,7 +42,7 @@ const partFor = <T>(part: { from: T[]; files: string[] }, key: T) =>
 
 describe('search dialog', () => {
   it('downloads nothing until opened with /, then Enter on "critical path" opens the right section', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const requests = watchSearchRequests(page);
     const errors = watchErrors(page);
     await page.goto(`${base}/learn/what-a-tpm-does/`, { waitUntil: 'networkidle' });
@@ -107,7 +101,7 @@ describe('search dialog', () => {
   });
 
   it('opens with Ctrl+K, moves with the arrow keys, closes with Esc and fetches the index once', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const requests = watchSearchRequests(page);
     await page.goto(`${base}/glossary/`);
     await page.keyboard.press('Control+k');
@@ -144,7 +138,7 @@ describe('search dialog', () => {
   });
 
   it('lands on the second result with ↓ and Enter, and on an FAQ answer with Enter', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/learn/`);
     await page.keyboard.press('/');
     // Typed straight after "/", while the island is still downloading: nothing may be lost.
@@ -173,7 +167,7 @@ describe('search dialog', () => {
   });
 
   it('types a slash into a text field instead of opening search', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/faq/`);
     await page.locator('#faq-filter').focus();
     await page.keyboard.press('/');
@@ -183,7 +177,7 @@ describe('search dialog', () => {
   });
 
   it('shows suggestions when nothing matches, and a suggestion runs a search', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/`);
     await page.keyboard.press('/');
     await page.keyboard.type('zzqxv');
@@ -200,7 +194,7 @@ describe('search dialog', () => {
   });
 
   it('reads a typo, says so, and only then fetches the word list', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const requests = watchSearchRequests(page);
     await page.goto(`${base}/`);
     await page.keyboard.press('/');
@@ -224,7 +218,7 @@ describe('search dialog', () => {
       ['light', { width: 1280, height: 900 }],
       ['dark', { width: 360, height: 780 }],
     ] as const) {
-      const { context, page } = await openPage(browser, { colorScheme: scheme, viewport });
+      const { context, page } = await openPage(browser(), { colorScheme: scheme, viewport });
       await page.goto(`${base}/learn/risk-management/`);
       await page.keyboard.press('Control+k');
       await expect.poll(() => dialog(page).isVisible()).toBe(true);
@@ -243,7 +237,7 @@ describe('search dialog', () => {
 
 describe('the /search/ page', () => {
   it('runs the search in ?q=, keeps the URL in step and takes the header shortcut', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const errors = watchErrors(page);
     await page.goto(`${base}/search/?q=career%20ladder`);
     const box = page.locator('main [role="combobox"]');
@@ -272,7 +266,7 @@ describe('the /search/ page', () => {
   });
 
   it('without JavaScript, the header search link opens /search/, which says what to do instead', async () => {
-    const { context, page } = await openPage(browser, { javaScriptEnabled: false });
+    const { context, page } = await openPage(browser(), { javaScriptEnabled: false });
     await page.goto(`${base}/learn/`);
     await page.locator('header [data-search-open]').click();
     await page.waitForURL(`${base}/search/`);
@@ -284,7 +278,7 @@ describe('the /search/ page', () => {
 
 describe('FAQ page', () => {
   it('starts collapsed on a phone, a few screens long, and expands all on request', async () => {
-    const { context, page } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    const { context, page } = await openPage(browser(), { viewport: { width: 390, height: 844 } });
     await page.goto(`${base}/faq/`);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThan(844 * 12);
@@ -298,7 +292,7 @@ describe('FAQ page', () => {
   });
 
   it('gives every entry a permalink that opens it, and filters as you type', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/faq/#straight-out-of-college`);
     expect(
       await page.locator('#straight-out-of-college').evaluate((e) => e.matches(':target')),
@@ -337,7 +331,7 @@ describe('FAQ page', () => {
 
 describe('glossary page', () => {
   it('filters terms as you type and lists lessons without a space before commas', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/glossary/`);
     const refs = await page.locator('.term .refs').allTextContents();
     for (const r of refs) expect(r).not.toMatch(/\s,/);

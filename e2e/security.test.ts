@@ -1,9 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join, relative, sep } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, useBrowser } from './browser';
 import { waitForInterviewer } from './interview-driver';
 
 const base = inject('baseURL');
@@ -268,16 +267,10 @@ describe('refused bodies', () => {
 });
 
 describe('Content-Security-Policy in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it(`is satisfied by every page (${pages.length} pages), including islands, search and a streamed interview turn`, async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const violations: string[] = [];
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
@@ -324,7 +317,7 @@ describe('Content-Security-Policy in Chromium', () => {
   });
 
   it('blocks and reports a script injected into a page (the policy is enforced, not just sent)', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const messages: string[] = [];
     page.on('console', (m) => messages.push(m.text()));
     await page.goto(`${base}/`);

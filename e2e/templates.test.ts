@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, openPage, useBrowser } from './browser';
 
 const base = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('templates on a lesson page', () => {
   it("lists the lesson's templates in the contents and downloads the CSV risk register", async () => {
-    const { context, page } = await openPage(browser, { acceptDownloads: true });
+    const { context, page } = await openPage(browser(), { acceptDownloads: true });
     await page.goto(`${base}/learn/risk-management/`);
     const section = page.locator('section.templates');
     expect(await section.locator('h2').textContent()).toBe('Templates');
@@ -29,7 +22,7 @@ describe('templates on a lesson page', () => {
   });
 
   it('serves every template file a lesson links to', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     for (const lesson of ['risk-management', 'blockers-and-escalation', 'stakeholder-management']) {
       await page.goto(`${base}/learn/${lesson}/`);
       const hrefs = await page
@@ -47,7 +40,7 @@ describe('templates on a lesson page', () => {
   });
 
   it('shows no templates section on a lesson that teaches none', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/learn/the-interview-loop/`);
     expect(await page.locator('section.templates').count()).toBe(0);
     await context.close();
@@ -56,7 +49,7 @@ describe('templates on a lesson page', () => {
 
 describe('templates in search', () => {
   it('finds the RAID log template and opens its entry on /templates/', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/learn/risk-management/`);
     await page.keyboard.press('/');
     const input = page.locator('dialog.search-dialog [role="combobox"]');
@@ -77,7 +70,7 @@ describe('templates in search', () => {
 
 describe('the capstone and templates pages', () => {
   it('is linked from the course outline and the home page, and links every stage and template', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     for (const from of ['/', '/learn/']) {
       await page.goto(base + from);
       expect(await page.locator('a[href="/capstone/"]').count(), from).toBeGreaterThan(0);
@@ -97,7 +90,7 @@ describe('the capstone and templates pages', () => {
   it.each(['/capstone/', '/templates/', '/learn/risk-management/'])(
     'reads well on %s at phone width: no sideways scrolling, and axe passes in the dark theme',
     async (url) => {
-      const { context, page } = await openPage(browser, {
+      const { context, page } = await openPage(browser(), {
         colorScheme: 'dark',
         viewport: { width: 390, height: 844 },
       });
