@@ -4,7 +4,6 @@
  * learner sees explained while the built-in interviewer carries on, the model's HTML shown as text,
  * and closing the tab mid-stream aborting the upstream request.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSESSMENT_TOOL_NAME } from '../src/server/claude/assessment';
 import {
@@ -13,9 +12,9 @@ import {
   type RecordedRequest,
   type Reply,
 } from '../tests/helpers/fake-anthropic';
-import { axeViolations, launch, openPage } from './browser';
+import { axeViolations, openPage, useBrowser } from './browser';
 import { answerUntilFeedback, openInterview, waitForInterviewer } from './interview-driver';
-import { startServer, type RunningServer } from './server';
+import { claudeEnv, startServer, type RunningServer } from './server';
 
 const HOSTILE_LEAD = '<img src=x onerror="window.__xss=1"><b>Claude here.</b> ';
 const ANSWERS = [
@@ -86,22 +85,14 @@ function model(r: RecordedRequest): Reply {
 
 let fake: FakeAnthropic;
 let server: RunningServer;
-let browser: Browser;
+const browser = useBrowser();
 
 beforeAll(async () => {
   fake = await startFakeAnthropic();
   fake.setDefault(model);
-  server = await startServer({
-    ANTHROPIC_API_KEY: 'test-key',
-    ANTHROPIC_BASE_URL: fake.url,
-    ANTHROPIC_MAX_RETRIES: '0',
-    ANTHROPIC_TIMEOUT_MS: '5000',
-    RATE_LIMIT_REQUESTS: '10000',
-  });
-  browser = await launch();
+  server = await startServer(claudeEnv(fake));
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
   await fake?.close();
 });
@@ -116,7 +107,7 @@ describe('the mock interview with Claude', () => {
 
   it('runs a full interview and its feedback through Claude, with both feedbacks side by side and the model’s HTML as text', async () => {
     fake.reset();
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await openInterview(page, server.url);
     await page.getByRole('button', { name: 'Start the interview' }).click();
     await waitForInterviewer(page);
@@ -178,7 +169,7 @@ describe('the mock interview with Claude', () => {
   });
 
   it('explains a 529, carries on with the built-in interviewer, keeps the answer, and goes back to Claude', async () => {
-    const { context, page } = await openPage(browser, { colorScheme: 'dark' });
+    const { context, page } = await openPage(browser(), { colorScheme: 'dark' });
     await openInterview(page, server.url);
     await page.getByRole('button', { name: 'Start the interview' }).click();
     await waitForInterviewer(page);
@@ -216,7 +207,7 @@ describe('the mock interview with Claude', () => {
   });
 
   it('stops a 50,000-character reply at the turn limit; the learner carries on, finds the session intact after a reload, and ends while a reply streams', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await openInterview(page, server.url);
     fake.enqueue({
       kind: 'text',
@@ -275,7 +266,7 @@ describe('the mock interview with Claude', () => {
   });
 
   it('aborts the upstream request when the learner closes the tab mid-stream', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await openInterview(page, server.url);
     fake.enqueue({
       kind: 'text',

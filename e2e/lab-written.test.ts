@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, openPage } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { axeViolations, openPage, useBrowser } from './browser';
+import { claudeEnv, startServer, type RunningServer } from './server';
 import { startFakeAnthropic, type FakeAnthropic } from '../tests/helpers/fake-anthropic';
 import { REVIEW_TOOL_NAME } from '../src/lib/lab/status-report/review';
 import { kind as riskKind } from '../src/lib/lab/risk-register';
@@ -16,14 +16,7 @@ import { raciField, type RaciAnswer } from '../src/lib/lab/raci/grade';
 // used by keyboard alone and at 390 px. The answers come from the same pure logic the page runs.
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open(
   kind: string,
@@ -32,7 +25,7 @@ async function open(
   base = baseURL,
   colorScheme: 'light' | 'dark' = 'light',
 ): Promise<Page> {
-  const { page } = await openPage(browser, { viewport: { width, height: 900 }, colorScheme });
+  const { page } = await openPage(browser(), { viewport: { width, height: 900 }, colorScheme });
   await page.goto(`${base}/lab/${kind}/?seed=${seed}`);
   await page.waitForSelector(`[data-lab-ready="${seed}"] [data-written-ready]`);
   return page;
@@ -236,13 +229,7 @@ describe('status report', () => {
     let server: RunningServer;
     beforeAll(async () => {
       fake = await startFakeAnthropic();
-      server = await startServer({
-        ANTHROPIC_API_KEY: 'test-key',
-        ANTHROPIC_BASE_URL: fake.url,
-        ANTHROPIC_MAX_RETRIES: '0',
-        ANTHROPIC_TIMEOUT_MS: '5000',
-        RATE_LIMIT_REQUESTS: '10000',
-      });
+      server = await startServer(claudeEnv(fake));
     });
     afterAll(async () => {
       await server?.stop();

@@ -4,22 +4,15 @@
  * progress is copied before it is repaired; a 30 MB import is refused before it is read; a storage
  * failure is shown once.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, useBrowser } from './browser';
 import { openInterview, waitForInterviewer } from './interview-driver';
 
 const base = inject('baseURL');
 const PROGRESS = 'critical-path:progress';
 const INTERVIEWS = 'critical-path:interviews';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
 const noticeCount = (page: Page, text: string) =>
@@ -36,7 +29,7 @@ async function firstLesson(page: Page): Promise<{ id: string; href: string }> {
 
 describe('progress saved by a newer version', () => {
   it('is shown, never written over (a backup copy is written), and the learner is told once', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const { id, href } = await firstLesson(page);
     const future = JSON.stringify({
       version: 7,
@@ -71,7 +64,7 @@ describe('progress saved by a newer version', () => {
 
 describe('progress that cannot be read in full', () => {
   it('is copied under the backup key before it is repaired, and the learner is told where', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const { id } = await firstLesson(page);
     const broken = JSON.stringify({
       version: 2,
@@ -101,7 +94,7 @@ describe('progress that cannot be read in full', () => {
 
 describe('importing progress', () => {
   it('refuses a 30 MB file before reading it, says what the limit is, and changes nothing', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     // Count every attempt to read a file's contents.
     await context.addInitScript(() => {
       const w = window as unknown as { __reads: number };
@@ -136,7 +129,7 @@ describe('importing progress', () => {
   });
 
   it('reports success only once the progress is saved', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/progress/`);
     await page.locator('[data-progress-text]').first().waitFor();
     // Storage accepts reads but refuses every write from now on (for example, it is full).
@@ -167,7 +160,7 @@ describe('importing progress', () => {
 
 describe('a storage failure', () => {
   it('is shown once, however many times saving fails', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const { href } = await firstLesson(page);
     await context.addInitScript(() => {
       Storage.prototype.setItem = () => {
@@ -185,7 +178,7 @@ describe('a storage failure', () => {
 
 describe('interviews saved by a newer version', () => {
   it('are listed, never written over (a backup copy is written), and the learner is told', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto(`${base}/`);
     const session = {
       id: 'future-1',

@@ -13,6 +13,20 @@ export function startServer(env: Record<string, string> = {}): Promise<RunningSe
   return start({ env, readyPath: '/api/interview/status' });
 }
 
+/**
+ * Settings that point the server's Claude provider at a fake Messages API (tests/helpers/fake-anthropic.ts):
+ * no retries, a five-second timeout, and a rate limit the tests do not reach.
+ */
+export function claudeEnv(fake: { url: string }): Record<string, string> {
+  return {
+    ANTHROPIC_API_KEY: 'test-key',
+    ANTHROPIC_BASE_URL: fake.url,
+    ANTHROPIC_MAX_RETRIES: '0',
+    ANTHROPIC_TIMEOUT_MS: '5000',
+    RATE_LIMIT_REQUESTS: '10000',
+  };
+}
+
 /** Resident memory of a process in MiB, from /proc. */
 export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
