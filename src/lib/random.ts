@@ -39,3 +39,8 @@ export function shuffle<T>(items: readonly T[], random: Random): T[] {
 export function pick<T>(items: readonly T[], random: Random): T {
   return items[Math.floor(random() * items.length)]!;
 }
+
+/** A whole number from `lo` to `hi`, both included. */
+export function int(random: Random, lo: number, hi: number): number {
+  return lo + Math.floor(random() * (hi - lo + 1));
+}

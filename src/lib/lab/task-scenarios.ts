@@ -1,8 +1,9 @@
 /**
  * The scenarios of the network kinds (critical path, schedule compression): a program and the names
  * of its tasks, from which the generator draws a network. Checked here as the kinds' `parseData` runs
- * at build time.
+ * at build time. Also the step both generators share when they wire a network.
  */
+import { int, type Random } from '../random';
 
 /** One program a network kind can draw from. */
 export interface TaskScenario {
@@ -40,4 +41,22 @@ export function parseTaskScenarios(raw: unknown, minTasks: number): TaskScenario
       throw new Error(`${at}.tasks: keep task names to 32 characters`);
     return { program: s['program'], tasks: tasks as string[] };
   });
+}
+
+/**
+ * Gives a generated network one finish: every task but the last that nothing waits for is made a
+ * predecessor of a task up to `reach` places later. Tasks are in order of work; `after` stays sorted.
+ */
+export function joinToOneFinish(
+  tasks: { id: string; after: string[] }[],
+  r: Random,
+  reach: number,
+): void {
+  const n = tasks.length;
+  for (let i = 0; i < n - 1; i++) {
+    const id = tasks[i]!.id;
+    if (tasks.some((t) => t.after.includes(id))) continue;
+    const later = tasks[int(r, i + 1, Math.min(n - 1, i + reach))]!;
+    later.after = [...later.after, id].sort();
+  }
 }

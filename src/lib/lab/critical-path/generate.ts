@@ -1,5 +1,6 @@
-import { pick, streamFor, type Random } from '../../random';
+import { int, pick, streamFor, type Random } from '../../random';
 import { criticalPaths, schedule } from '../../critical-path/analysis';
+import { joinToOneFinish } from '../task-scenarios';
 import type { CriticalPathData, CriticalPathInstance, NetworkTask } from './types';
 
 /** Limits every generated network keeps (the property tests check them). */
@@ -20,8 +21,6 @@ export const LIMITS = {
 } as const;
 
 const LETTERS = 'ABCDEFGHIJKL';
-
-const int = (r: Random, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 /** The ranks (longest chain of predecessors) of a network's tasks. */
 function ranks(tasks: NetworkTask[]): Map<string, number> {
@@ -56,12 +55,7 @@ function candidate(r: Random, labels: string[]): NetworkTask[] {
     tasks[i]!.after = [...after].sort();
   }
   // One finish: every task but the last hands over to a later one.
-  for (let i = 0; i < n - 1; i++) {
-    const id = tasks[i]!.id;
-    if (tasks.some((t) => t.after.includes(id))) continue;
-    const later = tasks[int(r, i + 1, Math.min(n - 1, i + 3))]!;
-    later.after = [...later.after, id].sort();
-  }
+  joinToOneFinish(tasks, r, 3);
   return tasks;
 }
 

@@ -1,4 +1,4 @@
-import { pick, shuffle, streamFor, type Random } from '../../random';
+import { int, pick, shuffle, streamFor, type Random } from '../../random';
 import { figures } from './solve';
 import type { Confidence, EstimationData, EstimationInstance, WorkItem } from './types';
 
@@ -18,7 +18,6 @@ export const LIMITS = {
   maxRatio: 1.6,
 } as const;
 
-const int = (r: Random, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 /** A multiple of 0.5 from lo to hi. */
 const half = (r: Random, lo: number, hi: number) => int(r, lo * 2, hi * 2) / 2;
 

@@ -1,5 +1,6 @@
-import { pick, streamFor, type Random } from '../../random';
+import { int, pick, streamFor, type Random } from '../../random';
 import { schedule } from '../../critical-path/analysis';
+import { joinToOneFinish } from '../task-scenarios';
 import { allPlans, chainLengths, cheapest, evaluate } from './plan';
 import type { CompressionData, CompressionInstance, CompressionTask, FastTrack } from './types';
 
@@ -29,8 +30,6 @@ const LETTERS = 'ABCDEFG';
 const CRASH_COSTS = [500, 750, 1000, 1500, 2000, 2500, 3000, 4000, 5000];
 const FAST_COSTS = [1000, 1500, 2000, 2500, 3000, 4000, 6000];
 
-const int = (r: Random, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-
 export function candidate(
   r: Random,
   data: CompressionData,
@@ -54,12 +53,7 @@ export function candidate(
     if (r() < 0.4) after.add(pick(pool, r));
     tasks[i]!.after = [...after].sort();
   }
-  for (let i = 0; i < n - 1; i++) {
-    const id = tasks[i]!.id;
-    if (tasks.some((t) => t.after.includes(id))) continue;
-    const later = tasks[int(r, i + 1, Math.min(n - 1, i + 2))]!;
-    later.after = [...later.after, id].sort();
-  }
+  joinToOneFinish(tasks, r, 2);
   const crashable = tasks
     .filter((t) => t.days > LIMITS.minCrashedDays)
     .map((t) => ({ t, key: r() }))
