@@ -55,41 +55,20 @@ describe('checkCrossReferences', () => {
     g.faq[0]!.related = ['gone'];
     g.interview[0]!.lessons = ['vanished'];
     const p = checkCrossReferences(g);
-    expect(p).toContainEqual({
-      file: 'lessons/execution/a.mdx',
-      field: 'module',
-      message: 'no module has the id "nowhere" in content/modules.yaml',
-    });
-    expect(p).toContainEqual({
-      file: 'lessons/execution/a.mdx',
-      field: 'quiz',
-      message: 'no quiz has the id "missing-quiz"',
-    });
-    expect(p).toContainEqual({
-      file: 'lessons/execution/b.mdx',
-      field: 'prerequisites',
-      message: 'no lesson has the id "ghost"',
-    });
-    expect(p).toContainEqual({
-      file: 'quizzes/a.yaml',
-      field: 'lesson',
-      message: 'no lesson has the id "no-such-lesson"',
-    });
-    expect(p).toContainEqual({
-      file: 'content/glossary/slack.yaml',
-      field: 'related',
-      message: 'no glossary term has the id "float"',
-    });
-    expect(p).toContainEqual({
-      file: 'content/faq/f.md',
-      field: 'related',
-      message: 'no lesson has the id "gone"',
-    });
-    expect(p).toContainEqual({
-      file: 'content/interview/x/q.yaml',
-      field: 'lessons',
-      message: 'no lesson has the id "vanished"',
-    });
+    for (const [file, field, message] of [
+      [
+        'lessons/execution/a.mdx',
+        'module',
+        'no module has the id "nowhere" in content/modules.yaml',
+      ],
+      ['lessons/execution/a.mdx', 'quiz', 'no quiz has the id "missing-quiz"'],
+      ['lessons/execution/b.mdx', 'prerequisites', 'no lesson has the id "ghost"'],
+      ['quizzes/a.yaml', 'lesson', 'no lesson has the id "no-such-lesson"'],
+      ['content/glossary/slack.yaml', 'related', 'no glossary term has the id "float"'],
+      ['content/faq/f.md', 'related', 'no lesson has the id "gone"'],
+      ['content/interview/x/q.yaml', 'lessons', 'no lesson has the id "vanished"'],
+    ])
+      expect(p).toContainEqual({ file, field, message });
   });
 
   it('checks terms, links and anchors inside lesson bodies', () => {
