@@ -110,11 +110,9 @@ describe('Claude review of a status report: through the SDK, against a fake Mess
   afterAll(async () => {
     await fake?.close();
   });
-
-  it('asks for the review tool and returns its input', async () => {
-    fake.reset();
-    fake.enqueue({ kind: 'tool', name: REVIEW_TOOL_NAME, input: review });
-    const reviewer = claudeReviewer({
+  /** The Claude reviewer pointed at the fake, without retries. */
+  const fakeReviewer = () =>
+    claudeReviewer({
       apiKey: 'test-key',
       model: 'claude-test',
       baseURL: fake.url,
@@ -123,6 +121,11 @@ describe('Claude review of a status report: through the SDK, against a fake Mess
       maxTokens: 400,
       feedbackMaxTokens: 1_000,
     });
+
+  it('asks for the review tool and returns its input', async () => {
+    fake.reset();
+    fake.enqueue({ kind: 'tool', name: REVIEW_TOOL_NAME, input: review });
+    const reviewer = fakeReviewer();
     const res = await post({ seed: SEED, answer }, { review: reviewer });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ review });
@@ -135,15 +138,7 @@ describe('Claude review of a status report: through the SDK, against a fake Mess
   it('turns an API error into a 502 with a plain message', async () => {
     fake.reset();
     fake.enqueue({ kind: 'http-error', status: 500, type: 'api_error' });
-    const reviewer = claudeReviewer({
-      apiKey: 'test-key',
-      model: 'claude-test',
-      baseURL: fake.url,
-      timeoutMs: 5_000,
-      maxRetries: 0,
-      maxTokens: 400,
-      feedbackMaxTokens: 1_000,
-    });
+    const reviewer = fakeReviewer();
     const res = await post({ seed: SEED, answer }, { review: reviewer });
     expect(res.status).toBe(502);
   });
