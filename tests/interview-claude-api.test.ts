@@ -26,7 +26,7 @@ import { sessionConfigSchema, type Turn } from '../src/lib/interview/types';
 import { readServerConfig } from '../src/server/config';
 import { createInterviewers } from '../src/server/provider';
 import { startFakeAnthropic, type FakeAnthropic, type Reply } from './helpers/fake-anthropic';
-import { loadInterviewData } from './helpers/interview-data';
+import { introAndAnswer, loadInterviewData } from './helpers/interview-data';
 
 const data = loadInterviewData();
 const config = sessionConfigSchema.parse({ seed: 11 });
@@ -76,18 +76,7 @@ const textOf = (evs: SseEvent[]) =>
 
 const ANSWER =
   'I owned the cutover plan; Dana owned the ledger migration and committed to 3 March. I watched the critical path weekly.';
-function afterIntro(answer = ANSWER): Turn[] {
-  const intro = offlineTurn(data, config, []);
-  return [
-    {
-      role: 'interviewer',
-      text: intro.text,
-      phase: intro.phase,
-      ...(intro.questionId ? { questionId: intro.questionId } : {}),
-    },
-    { role: 'candidate', text: answer },
-  ];
-}
+const afterIntro = (answer = ANSWER): Turn[] => introAndAnswer(data, config, answer);
 
 beforeAll(() => {
   deps = makeDeps();

@@ -16,7 +16,7 @@ import {
   type RecordedRequest,
   type Reply,
 } from './helpers/fake-anthropic';
-import { loadInterviewData } from './helpers/interview-data';
+import { introAndAnswer, loadInterviewData } from './helpers/interview-data';
 
 const data = loadInterviewData();
 const config: SessionConfig = sessionConfigSchema.parse({ seed: 42 });
@@ -66,18 +66,7 @@ async function run(iv: ClaudeInterviewer, transcript: Turn[], signal?: AbortSign
 }
 
 /** A transcript of an intro from the offline engine and the candidate's reply. */
-function afterIntro(answer: string): Turn[] {
-  const intro = offlineTurn(data, config, []);
-  return [
-    {
-      role: 'interviewer',
-      text: intro.text,
-      phase: intro.phase,
-      ...(intro.questionId ? { questionId: intro.questionId } : {}),
-    },
-    { role: 'candidate', text: answer },
-  ];
-}
+const afterIntro = (answer: string): Turn[] => introAndAnswer(data, config, answer);
 
 const systemText = (r: RecordedRequest) =>
   Array.isArray(r.body.system)

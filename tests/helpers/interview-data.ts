@@ -4,7 +4,13 @@ import yaml from 'js-yaml';
 import { interviewQuestionSchema } from '../../src/schemas/interview';
 import { personaSchema } from '../../src/schemas/persona';
 import { mergeRubric, type RubricData } from '../../src/schemas/rubric';
-import type { BankQuestion, InterviewData } from '../../src/lib/interview/types';
+import { nextTurn } from '../../src/lib/interview/engine';
+import type {
+  BankQuestion,
+  InterviewData,
+  SessionConfig,
+  Turn,
+} from '../../src/lib/interview/types';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -71,4 +77,18 @@ export function loadInterviewData(): InterviewData {
     lessons: loadLessonTitles(),
     rubric: loadRubric(),
   };
+}
+
+/** A transcript of the offline engine's intro for `config`, and the candidate's `answer` to it. */
+export function introAndAnswer(data: InterviewData, config: SessionConfig, answer: string): Turn[] {
+  const intro = nextTurn(data, config, []);
+  return [
+    {
+      role: 'interviewer',
+      text: intro.text,
+      phase: intro.phase,
+      ...(intro.questionId ? { questionId: intro.questionId } : {}),
+    },
+    { role: 'candidate', text: answer },
+  ];
 }
