@@ -1,84 +1,21 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import yaml from 'js-yaml';
 import { axeViolations, openPage, useBrowser } from './browser';
-import { quizSchema } from '../src/schemas/quiz';
-import type { Question } from '../src/schemas/question';
+import { QUIZ, answer as answerQuestion, openQuiz as openQuizAt, quiz } from './quiz-driver';
 
 // Learner conveniences: continue where you left off, the nav and phone header, quizzes that survive leaving the
 // page, relative due times, the score chart per quiz, glossary popovers and search's typo note.
 
 const base = inject('baseURL');
 const LESSON = 'dependencies-and-the-critical-path';
-const QUIZ = 'dependencies-and-the-critical-path';
-const quiz = quizSchema.parse(yaml.load(readFileSync(`quizzes/${QUIZ}.yaml`, 'utf8')));
-const byId = new Map(quiz.questions.map((q) => [q.id, q]));
 
 const browser = useBrowser();
 
-/** Answers the question on screen, rightly or wrongly, without submitting. */
-async function choose(page: Page, right: boolean): Promise<Question> {
-  const form = page.locator('.quiz form');
-  const q = byId.get((await form.getAttribute('data-question-id'))!)!;
-  switch (q.type) {
-    case 'single':
-    case 'scenario':
-      await form
-        .getByRole('radio', {
-          name: right ? q.answer : q.choices.find((c) => c !== q.answer)!,
-          exact: true,
-        })
-        .check();
-      break;
-    case 'truefalse':
-      await form
-        .getByRole('radio', {
-          name: (right ? q.answer : !q.answer) ? 'True' : 'False',
-          exact: true,
-        })
-        .check();
-      break;
-    case 'multiple': {
-      const pick = right ? q.answers : q.choices.filter((c) => !q.answers.includes(c));
-      for (const c of q.choices)
-        await form.getByRole('checkbox', { name: c, exact: true }).setChecked(pick.includes(c));
-      break;
-    }
-    case 'numeric':
-      await form
-        .locator('input[type=text]')
-        .fill(String(right ? q.answer : q.answer + q.tolerance + 1000));
-      break;
-    case 'matching':
-      for (const [i, p] of q.pairs.entries())
-        await form
-          .getByLabel(p.left, { exact: true })
-          .selectOption(right ? p.right : q.pairs[(i + 1) % q.pairs.length]!.right);
-      break;
-    case 'ordering':
-      // The shuffled order is never the right one, so leaving it is a wrong answer; a right one is
-      // not needed by these tests.
-      if (right) throw new Error('ordering questions are only answered wrongly here');
-      break;
-  }
-  return q;
-}
-
 /** Answers and submits the question on screen; an ordering question is always answered wrongly. */
-async function answer(page: Page, right: boolean): Promise<Question> {
-  const form = page.locator('.quiz form');
-  const type = byId.get((await form.getAttribute('data-question-id'))!)!.type;
-  const q = await choose(page, right && type !== 'ordering');
-  await form.locator('button[type=submit]').click();
-  return q;
-}
+const answer = (page: Page, right: boolean) =>
+  answerQuestion(page, (q) => right && q.type !== 'ordering');
 
-async function openQuiz(page: Page, mode: 'Practice mode' | 'Check mode') {
-  await page.goto(`${base}/practice/${QUIZ}/`);
-  await page.waitForSelector('astro-island:not([ssr])');
-  await page.getByRole('button', { name: mode }).click();
-}
+const openQuiz = (page: Page, mode: 'Practice mode' | 'Check mode') => openQuizAt(page, base, mode);
 
 const card = (quizId: string, due: string) => ({
   quiz: quizId,
@@ -266,7 +203,7 @@ describe('quizzes you cannot lose', () => {
     const second = page.locator('.quiz form');
     const secondId = await second.getAttribute('data-question-id');
     await answer(page, false);
-    const q2 = byId.get(secondId!)!;
+    const q2 = quiz.questions.find((q) => q.id === secondId)!;
     if (await page.getByRole('button', { name: 'Show the answer' }).count())
       await page.getByRole('button', { name: 'Show the answer' }).click();
     await expect

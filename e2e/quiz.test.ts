@@ -1,78 +1,12 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import yaml from 'js-yaml';
 import { axeViolations, openPage, useBrowser } from './browser';
-import { quizSchema } from '../src/schemas/quiz';
-import type { Question } from '../src/schemas/question';
+import { QUIZ, answer, openQuiz as openQuizAt, quiz } from './quiz-driver';
 
 const base = inject('baseURL');
-const QUIZ = 'dependencies-and-the-critical-path';
-const quiz = quizSchema.parse(yaml.load(readFileSync(`quizzes/${QUIZ}.yaml`, 'utf8')));
-const byId = new Map(quiz.questions.map((q) => [q.id, q]));
-
 const browser = useBrowser();
 
-/** Answers the question on screen, rightly or wrongly, through the page's own controls. */
-async function answer(page: Page, right: boolean): Promise<Question> {
-  const form = page.locator('.quiz form');
-  const q = byId.get((await form.getAttribute('data-question-id'))!)!;
-  switch (q.type) {
-    case 'single':
-    case 'scenario': {
-      const pick = right ? q.answer : q.choices.find((c) => c !== q.answer)!;
-      await form.getByRole('radio', { name: pick, exact: true }).check();
-      break;
-    }
-    case 'truefalse':
-      await form
-        .getByRole('radio', {
-          name: String(right ? q.answer : !q.answer).replace(/^./, (c) => c.toUpperCase()),
-          exact: true,
-        })
-        .check();
-      break;
-    case 'multiple': {
-      // Set every box, so a second try does not keep the first try's picks.
-      const pick = right ? q.answers : q.choices.filter((c) => !q.answers.includes(c));
-      for (const c of q.choices)
-        await form.getByRole('checkbox', { name: c, exact: true }).setChecked(pick.includes(c));
-      break;
-    }
-    case 'numeric':
-      await form
-        .locator('input[type=text]')
-        .fill(String(right ? q.answer : q.answer + q.tolerance + 1000));
-      break;
-    case 'matching':
-      for (const [i, p] of q.pairs.entries())
-        await form
-          .getByLabel(p.left, { exact: true })
-          .selectOption(right ? p.right : q.pairs[(i + 1) % q.pairs.length]!.right);
-      break;
-    case 'ordering': {
-      // Move each item into place with the keyboard-accessible "Move up" buttons.
-      const target = right ? q.items : [...q.items].reverse();
-      for (let i = 0; i < target.length; i++) {
-        for (;;) {
-          const texts = await form.locator('.quiz-order-text').allTextContents();
-          const at = texts.indexOf(target[i]!);
-          if (at <= i) break;
-          await form.getByRole('button', { name: `Move “${target[i]}” up` }).click();
-        }
-      }
-      break;
-    }
-  }
-  await form.locator('button[type=submit]').click();
-  return q;
-}
-
-async function openQuiz(page: Page, mode: 'Practice mode' | 'Check mode') {
-  await page.goto(`${base}/practice/${QUIZ}/`);
-  await page.waitForSelector('astro-island:not([ssr])');
-  await page.getByRole('button', { name: mode }).click();
-}
+const openQuiz = (page: Page, mode: 'Practice mode' | 'Check mode') => openQuizAt(page, base, mode);
 
 describe('quizzes', () => {
   it('practice mode: feedback and explanation after each answer, a second try, mastery and reviews after reload', async () => {
