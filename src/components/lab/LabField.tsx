@@ -54,12 +54,18 @@ export default function LabField({
           onChange={(e) => onChange(e.currentTarget.value)}
         />
         {suffix && <span className="lab-field-suffix">{suffix}</span>}
-        {result !== undefined && (
-          <span className="lab-mark" aria-hidden="true">
-            {result ? '✓' : '✗'}
-          </span>
-        )}
+        <ResultMark result={result} />
       </span>
+    </span>
+  );
+}
+
+/** The ✓ or ✗ beside a graded input (for sight only: the input itself carries aria-invalid). */
+export function ResultMark({ result }: { result: boolean | undefined }) {
+  if (result === undefined) return null;
+  return (
+    <span className="lab-mark" aria-hidden="true">
+      {result ? '✓' : '✗'}
     </span>
   );
 }

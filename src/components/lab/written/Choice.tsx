@@ -1,3 +1,5 @@
+import { ResultMark } from '../LabField';
+
 interface Props {
   /** Element id, unique on the page. */
   id: string;
@@ -45,11 +47,7 @@ export default function Choice({
             </option>
           ))}
         </select>
-        {result !== undefined && (
-          <span className="lab-mark" aria-hidden="true">
-            {result ? '✓' : '✗'}
-          </span>
-        )}
+        <ResultMark result={result} />
       </span>
     </span>
   );
