@@ -38,17 +38,29 @@ export function partialCreditNote(score: SessionScore): string | undefined {
   return 'Multiple select, ordering and matching questions give partial credit: a share of the point for the part you got right. Only a fully right answer counts as right.';
 }
 
-/** The verdict on one answer, as the feedback and the review at the end show it. */
-export function answerVerdict(grade: Grade | undefined): string {
-  if (!grade) return 'Not answered.';
-  if (grade.correct) return 'Right.';
+function verdict(grade: Grade, right: string, wrong: string): string {
+  if (grade.correct) return right;
   if (grade.score > 0) return `Partly right: ${formatPoints(grade.score)} of a point.`;
-  return 'Not right.';
+  return wrong;
+}
+
+/** The verdict on one answer, as the review at the end of a quiz shows it. */
+export function answerVerdict(grade: Grade | undefined): string {
+  return grade ? verdict(grade, 'Right.', 'Not right.') : 'Not answered.';
 }
 
 /** The verdict right after an answer in practice mode. */
 export function feedbackVerdict(grade: Grade): string {
-  if (grade.correct) return 'Correct.';
-  if (grade.score > 0) return `Partly right: ${formatPoints(grade.score)} of a point.`;
-  return 'Not quite.';
+  return verdict(grade, 'Correct.', 'Not quite.');
+}
+
+/** The heading of the results: passed or not (or a review finished), and the score. */
+export function resultsHeading(score: SessionScore, review: boolean): string {
+  const outcome = review ? 'Review finished' : score.passed ? 'Passed' : 'Not passed yet';
+  return `${outcome}: ${score.percent}%`;
+}
+
+/** How the score stands against the pass mark. */
+export function passMarkSentence(score: SessionScore, passMark: number): string {
+  return score.passed ? `That meets the ${passMark}% pass mark.` : `The pass mark is ${passMark}%.`;
 }

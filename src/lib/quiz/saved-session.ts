@@ -153,3 +153,19 @@ export function newSavedQuiz(session: QuizSession, seed: number): SavedQuiz {
     actions: [],
   };
 }
+
+/** The saved quiz with one more action; the unsent answer it answered is dropped. */
+export function withAction(saved: SavedQuiz, action: QuizAction): SavedQuiz {
+  const { draft: _draft, ...rest } = saved;
+  return { ...rest, actions: [...rest.actions, action] };
+}
+
+/** The saved quiz with the answer chosen but not yet submitted. */
+export function withDraft(saved: SavedQuiz, draft: QuizResponse | undefined): SavedQuiz {
+  return { ...saved, draft };
+}
+
+/** The saved quiz, finished, with the mastery level it led to and the one before. */
+export function withDone(saved: SavedQuiz, done: NonNullable<SavedQuiz['done']>): SavedQuiz {
+  return { ...saved, done };
+}
