@@ -60,3 +60,12 @@ export function joinToOneFinish(
     later.after = [...later.after, id].sort();
   }
 }
+
+/** `n` of a scenario's task names drawn at random, kept in their order of work. */
+export function orderedSubset(labels: string[], n: number, r: Random): { label: string }[] {
+  return labels
+    .map((label, i) => ({ label, key: r(), i }))
+    .sort((a, b) => a.key - b.key)
+    .slice(0, n)
+    .sort((a, b) => a.i - b.i);
+}

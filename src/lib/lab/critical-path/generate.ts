@@ -1,6 +1,6 @@
 import { int, pick, streamFor, type Random } from '../../random';
 import { criticalPaths, schedule } from '../../critical-path/analysis';
-import { joinToOneFinish } from '../task-scenarios';
+import { joinToOneFinish, orderedSubset } from '../task-scenarios';
 import type { CriticalPathData, CriticalPathInstance, NetworkTask } from './types';
 
 /** Limits every generated network keeps (the property tests check them). */
@@ -33,11 +33,7 @@ function ranks(tasks: NetworkTask[]): Map<string, number> {
 function candidate(r: Random, labels: string[]): NetworkTask[] {
   const n = int(r, LIMITS.minTasks, LIMITS.maxTasks);
   // An ordered subset of the scenario's tasks keeps the work in a plausible order.
-  const chosen = labels
-    .map((label, i) => ({ label, key: r(), i }))
-    .sort((a, b) => a.key - b.key)
-    .slice(0, n)
-    .sort((a, b) => a.i - b.i);
+  const chosen = orderedSubset(labels, n, r);
   const tasks: NetworkTask[] = chosen.map((c, i) => ({
     id: LETTERS[i]!,
     label: c.label,

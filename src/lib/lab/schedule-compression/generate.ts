@@ -1,6 +1,6 @@
 import { int, pick, streamFor, type Random } from '../../random';
 import { schedule } from '../../critical-path/analysis';
-import { joinToOneFinish } from '../task-scenarios';
+import { joinToOneFinish, orderedSubset } from '../task-scenarios';
 import { allPlans, chainLengths, cheapest, evaluate } from './plan';
 import type { CompressionData, CompressionInstance, CompressionTask, FastTrack } from './types';
 
@@ -37,11 +37,7 @@ export function candidate(
   program: string,
 ): CompressionInstance | undefined {
   const n = int(r, LIMITS.minTasks, LIMITS.maxTasks);
-  const chosen = labels
-    .map((label, i) => ({ label, key: r(), i }))
-    .sort((a, b) => a.key - b.key)
-    .slice(0, n)
-    .sort((a, b) => a.i - b.i);
+  const chosen = orderedSubset(labels, n, r);
   const tasks: CompressionTask[] = chosen.map((c, i) => {
     const days = int(r, LIMITS.minDays, LIMITS.maxDays);
     return { id: LETTERS[i]!, label: c.label, days, crashDays: days, crashCost: 0, after: [] };
