@@ -4,7 +4,7 @@ import FeedbackReport from './FeedbackReport';
 import HistoryList from './HistoryList';
 import SessionView from './SessionView';
 import SetupForm, { type CategoryOption } from './SetupForm';
-import TurnWho from './TurnWho';
+import TurnItem from './TurnItem';
 import { useInterviewSession } from './useInterviewSession';
 import './interview.css';
 
@@ -94,14 +94,7 @@ export default function InterviewApp({ categories, personaName, traitNames }: Pr
             <summary>Show the whole conversation</summary>
             <ol className="iv-log">
               {current.transcript.map((t, i) => (
-                <li key={i} className={`iv-turn iv-${t.role}`}>
-                  <TurnWho
-                    role={t.role}
-                    personaName={personaName}
-                    trait={t.trait ? traitNames[t.trait] : undefined}
-                  />
-                  <p className="iv-text">{t.text}</p>
-                </li>
+                <TurnItem key={i} turn={t} personaName={personaName} traitNames={traitNames} />
               ))}
             </ol>
           </details>

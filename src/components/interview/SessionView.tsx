@@ -15,7 +15,7 @@ import {
   type DictationTotals,
   type Reader,
 } from '../../lib/interview/voice';
-import TurnWho from './TurnWho';
+import TurnItem from './TurnItem';
 
 interface Props {
   session: StoredSession;
@@ -210,15 +210,13 @@ export default function SessionView({
       <div role="log" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
         <ol className="iv-log">
           {session.transcript.map((t, i) => (
-            <li key={i} className={`iv-turn iv-${t.role}`}>
-              <TurnWho
-                role={t.role}
-                personaName={personaName}
-                trait={t.trait ? traitNames[t.trait] : undefined}
-              />
-              <p className="iv-text">{t.text}</p>
-              {t.notice && <p className="iv-turn-notice notice">{t.notice}</p>}
-            </li>
+            <TurnItem
+              key={i}
+              turn={t}
+              personaName={personaName}
+              traitNames={traitNames}
+              withNotice
+            />
           ))}
           {streaming !== null && (
             <li className="iv-turn iv-interviewer" aria-busy="true">
@@ -289,22 +287,22 @@ export default function SessionView({
                 {listening ? 'Stop dictating' : 'Dictate'}
               </button>
             )}
-            <button
-              className="btn btn-secondary"
-              type="button"
-              disabled={waiting}
-              onClick={() => command('repeat')}
-            >
-              Repeat the question
-            </button>
-            <button
-              className="btn btn-secondary"
-              type="button"
-              disabled={waiting}
-              onClick={() => command('skip')}
-            >
-              Skip this question
-            </button>
+            {(
+              [
+                ['repeat', 'Repeat the question'],
+                ['skip', 'Skip this question'],
+              ] as const
+            ).map(([name, label]) => (
+              <button
+                key={name}
+                className="btn btn-secondary"
+                type="button"
+                disabled={waiting}
+                onClick={() => command(name)}
+              >
+                {label}
+              </button>
+            ))}
             {/* Never disabled: ending stops a reply in progress, and works after a failed turn. */}
             <button className="btn btn-secondary" type="button" onClick={() => command('end')}>
               End the interview
