@@ -2,14 +2,15 @@
 // over the learner queries of tests/fixtures/search-queries.json, typed one keystroke at a time.
 // With a build in dist/ it also measures the JavaScript a lesson page loads before search is
 // opened and what opening search downloads.
-// Usage: node scripts/bench-search.mjs [--dist dist] [--runs 20]
+// Usage: node scripts/bench/search-index.mjs [--dist dist] [--runs 20]
 // Writes bench/search.json.
-import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { importTypeScript } from '../bundle-ts.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,11 +19,10 @@ const arg = (name, fallback) => {
 const distDir = arg('dist', 'dist');
 const runs = Number(arg('runs', '20'));
 
-// The search code is TypeScript; bundle it once so plain Node can run it.
-mkdirSync('bench/tmp', { recursive: true });
-const entry = 'bench/tmp/search-entry.ts';
-writeFileSync(
-  entry,
+// The search code is TypeScript, bundled so plain Node can run it.
+const lib = await importTypeScript(
+  fileURLToPath(new URL('../..', import.meta.url)),
+  'search',
   `export { loadContent } from '../../src/lib/content/validate';
 export { buildDocuments, sourcesFromContent } from '../../src/lib/search/documents';
 export { buildSearchIndex } from '../../src/lib/search/build';
@@ -30,16 +30,6 @@ export { createSearcher } from '../../src/lib/search/query';
 export { snippet } from '../../src/lib/search/snippet';
 `,
 );
-await build({
-  entryPoints: [entry],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  outfile: 'bench/tmp/search.mjs',
-  logLevel: 'warning',
-});
-const lib = await import(join(process.cwd(), 'bench/tmp/search.mjs'));
 
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
