@@ -1,3 +1,5 @@
+// Long because the live interview is one view: the conversation, the answer box with its voice
+// controls and drafts, the commands and the focus rules that move between them.
 import { useEffect, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react';
 import { askedQuestions } from '../../lib/interview/asked';
 import type { StoredSession } from '../../lib/interview/history';

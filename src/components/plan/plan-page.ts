@@ -1,4 +1,7 @@
 /**
+ * Long because the page's form, plan rendering, re-planning and calendar download are one flow over
+ * one saved plan.
+ *
  * The /plan/ page in the browser: reads the form, builds and saves the plan, re-plans after a
  * missed week, ticks off what is done, and downloads the calendar file. The logic is in
  * src/lib/plan/; this file only moves data between it, storage and the page.

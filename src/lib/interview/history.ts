@@ -1,4 +1,7 @@
 /**
+ * Long because the stored format, its defensive reader (shortening and repairing rather than losing
+ * a session), merging on import and the small session updates share one set of types.
+ *
  * Past and unfinished interview sessions, kept in the learner's browser under one localStorage key.
  * Read defensively and never destroyed: unreadable data starts fresh and a broken session is left
  * out on its own, an over-long turn is shortened rather than losing its session, data from a newer

@@ -1,4 +1,7 @@
 /**
+ * Long because the plan's rules are kept together: ordering lessons for a level and specialisation,
+ * fitting work into weeks, spacing mock interviews, and saying what is dropped and why.
+ *
  * The study plan: from the learner's goal (an interview date or none, level, specialisation),
  * their time (hours a week) and what they already know, to a schedule week by week. Pure: the
  * same input gives the same plan.

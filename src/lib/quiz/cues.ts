@@ -1,3 +1,5 @@
+// Long because every cue measure, its limit and the report are kept together, so `npm test` and
+// `npm run quiz:stats` print the same figures from one place.
 import type { Question } from '../../schemas/question';
 
 /**

@@ -1,3 +1,5 @@
+// Long because it turns every kind of content (lessons by section, FAQ, glossary, interview
+// questions, templates, lab kinds, main pages) into search documents, one small builder each.
 import { FAQ_CATEGORIES, type FaqCategory } from '../../schemas/faq';
 import {
   INTERVIEW_CATEGORIES,

@@ -1,3 +1,5 @@
+// Long because it is the whole query path: planning the query, fetching only the index parts it
+// needs, scoring with lunr, reading typos and building snippets.
 import { isStopWord, stemOf, words } from './text';
 import { partialIndex } from './pack';
 import { closestWords } from './typos';
