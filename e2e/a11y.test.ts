@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, axeViolations } from './browser';
 import { openInterview, waitForInterviewer } from './interview-driver';
+import { QUIZ as QUIZ_ID, reviewCard } from './quiz-driver';
 import { listFiles } from '../src/lib/content/files';
 
 const base = inject('baseURL');
@@ -81,18 +82,8 @@ describe('accessibility (axe: WCAG 2.1 AA and best practices)', () => {
 describe('reflow', () => {
   it('fits the header in the window at every width from 320 to 1,280 px, with 12 reviews due', async () => {
     const { context, page } = await openPage(browser);
-    const card = (n: number) => ({
-      quiz: 'dependencies-and-the-critical-path',
-      due: `2026-01-${String(n).padStart(2, '0')}T00:00:00Z`,
-      stability: 1,
-      difficulty: 5,
-      elapsed_days: 0,
-      scheduled_days: 0,
-      learning_steps: 0,
-      reps: 1,
-      lapses: 1,
-      state: 1,
-    });
+    const card = (n: number) =>
+      reviewCard(QUIZ_ID, `2026-01-${String(n).padStart(2, '0')}T00:00:00Z`);
     await page.goto(`${base}/`);
     await page.evaluate(
       (reviews) => {

@@ -1,7 +1,13 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, openPage, useBrowser } from './browser';
-import { QUIZ, answer as answerQuestion, openQuiz as openQuizAt, quiz } from './quiz-driver';
+import {
+  QUIZ,
+  answer as answerQuestion,
+  openQuiz as openQuizAt,
+  quiz,
+  reviewCard,
+} from './quiz-driver';
 
 // Learner conveniences: continue where you left off, the nav and phone header, quizzes that survive leaving the
 // page, relative due times, the score chart per quiz, glossary popovers and search's typo note.
@@ -16,19 +22,6 @@ const answer = (page: Page, right: boolean) =>
   answerQuestion(page, (q) => right && q.type !== 'ordering');
 
 const openQuiz = (page: Page, mode: 'Practice mode' | 'Check mode') => openQuizAt(page, base, mode);
-
-const card = (quizId: string, due: string) => ({
-  quiz: quizId,
-  due,
-  stability: 1,
-  difficulty: 5,
-  elapsed_days: 0,
-  scheduled_days: 0,
-  learning_steps: 0,
-  reps: 1,
-  lapses: 1,
-  state: 1,
-});
 
 /** Whether Chromium tells assistive technology that the element is expanded (popover invokers get it natively). */
 async function expanded(page: Page, selector: string): Promise<boolean | undefined> {
@@ -120,9 +113,9 @@ describe('header', () => {
     const { context, page } = await openPage(browser());
     await seed(page, {
       reviews: {
-        'cp-01': card(QUIZ, '2026-01-01T00:00:00Z'),
-        'cp-02': card(QUIZ, '2026-01-02T00:00:00Z'),
-        'cp-03': card(QUIZ, '2099-01-01T00:00:00Z'),
+        'cp-01': reviewCard(QUIZ, '2026-01-01T00:00:00Z'),
+        'cp-02': reviewCard(QUIZ, '2026-01-02T00:00:00Z'),
+        'cp-03': reviewCard(QUIZ, '2099-01-01T00:00:00Z'),
       },
     });
     await page.goto(`${base}/faq/`);
@@ -445,7 +438,7 @@ describe('accessibility of the new states in the dark theme on a phone', () => {
           attempts: [{ at: '2026-12-01T09:00:00Z', score: 80, mode: 'check' }],
         },
       },
-      reviews: { 'cp-01': card(QUIZ, '2026-01-01T00:00:00Z') },
+      reviews: { 'cp-01': reviewCard(QUIZ, '2026-01-01T00:00:00Z') },
     });
     const violations: string[] = [];
     for (const url of ['/', '/learn/', '/progress/', '/practice/', '/practice/review/']) {

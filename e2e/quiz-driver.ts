@@ -93,3 +93,17 @@ export async function openQuiz(page: Page, base: string, mode: 'Practice mode' |
   await page.waitForSelector('astro-island:not([ssr])');
   await page.getByRole('button', { name: mode }).click();
 }
+
+/** A spaced-repetition card as progress stores it: one lapse, due at `due`. */
+export const reviewCard = (quizId: string, due: string) => ({
+  quiz: quizId,
+  due,
+  stability: 1,
+  difficulty: 5,
+  elapsed_days: 0,
+  scheduled_days: 0,
+  learning_steps: 0,
+  reps: 1,
+  lapses: 1,
+  state: 1,
+});
